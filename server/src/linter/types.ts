@@ -1,0 +1,88 @@
+// The rule contract: metadata as data, a check that only reports, fixes as lazily computed edits.
+import type { Node, Pair } from 'yaml';
+import type { TextEdit } from '../fixes/edits';
+import type { ParsedFile } from '../manifest/parse';
+import type { K8sObject } from '../manifest/objects';
+import type { PodSpecView } from '../manifest/pod-specs';
+import type { Settings } from '../protocol/settings';
+
+/** The severity of a finding. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What a rule declares about itself; docs, hovers, settings and SARIF are generated from it. */
+export interface RuleMeta {
+  id: string;
+  /** A short title: "Privileged container". */
+  title: string;
+  /** The RA2 gap number the rule comes from; 0 for the engine's own findings. */
+  gap: number;
+  /** RA2 requirement ids the rule cites (RA2-REQUIREMENTS.md). */
+  requirements: string[];
+  defaultSeverity: Severity;
+  /** How sure a finding is: `clear-cut` (rejected or ignored by the platform) or `heuristic`. */
+  confidence: 'clear-cut' | 'heuristic' | 'mixed';
+  /** What the rule looks at, in words: "every container of a pod spec". */
+  appliesTo: string;
+  /** Why it matters, one paragraph: the hover body and the doc page's lead. */
+  rationale: string;
+  /** Message templates by message id; `{{name}}` is replaced from the report's data. */
+  messages: Record<string, string>;
+  /** Fix titles by fix id; `{{name}}` is replaced from the fix's data. */
+  fixes: Record<string, string>;
+  /** Further reading shown in hovers and docs. */
+  links?: Array<{ title: string; url: string }>;
+}
+
+/** A fix a finding offers: edits are computed only when asked for. */
+export interface FixOffer {
+  id: string;
+  title: string;
+  preferred: boolean;
+  /** The edits, or undefined when the fix cannot be made safely on this text. */
+  edits(): TextEdit[] | undefined;
+}
+
+/** One problem in a file, with offsets into its text. */
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  message: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  fixes: FixOffer[];
+}
+
+/** A fix as a rule reports it. */
+export interface FixReport {
+  id: string;
+  preferred?: boolean;
+  data?: Record<string, string | number>;
+  /** Returns the edits; an undefined entry (an edit helper that refused) withdraws the fix. */
+  edits(): Array<TextEdit | undefined>;
+}
+
+/** What a rule reports. `at` is a node, a pair (key start to value end) or an explicit span. */
+export interface Report {
+  messageId: string;
+  at: Node | Pair | [number, number];
+  data?: Record<string, string | number>;
+  /** A severity other than the rule's default, for the rules whose severity depends on the case. */
+  severity?: Severity;
+  fixes?: FixReport[];
+}
+
+/** What a rule sees: the parsed file, its objects and pod specs, settings, and how to report. */
+export interface RuleContext {
+  file: ParsedFile;
+  settings: Settings;
+  objects: K8sObject[];
+  pods: PodSpecView[];
+  report(report: Report): void;
+}
+
+/** A rule: metadata and a check that only reports. */
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,192 @@
+// Total getters over yaml nodes: they never throw, follow aliases and merge keys, and return undefined.
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+
+const ALIAS_TARGET = Symbol('cnf-lint.aliasTarget');
+type LinkedAlias = Alias & { [ALIAS_TARGET]?: Node };
+
+/**
+ * Resolves every alias of a document once, so that reads never search the document again.
+ * Returns the [start, end) spans of anchored nodes that some alias refers to: text there is shared.
+ */
+export function linkAliases(doc: Document): Array<[number, number]> {
+  const anchors = new Map<string, Node>();
+  const shared = new Set<Node>();
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) {
+        (node as LinkedAlias)[ALIAS_TARGET] = target;
+        shared.add(target);
+      }
+    } else if (node && typeof node === 'object' && 'anchor' in node && typeof (node as Node).anchor === 'string') {
+      anchors.set((node as Node).anchor as string, node as Node);
+    }
+  });
+  return [...shared].filter((n) => n.range).map((n) => [n.range![0], n.range![2]] as [number, number]);
+}
+
+/** Follows an alias to its anchored node (a bounded number of hops); other values pass through. */
+export function deref(node: unknown): unknown {
+  let n = node;
+  for (let hops = 0; hops < 8 && isAlias(n); hops++) n = (n as LinkedAlias)[ALIAS_TARGET];
+  return isAlias(n) ? undefined : n;
+}
+
+/** The string form of a scalar key or value, or undefined. */
+export function scalarText(node: unknown): string | undefined {
+  const n = deref(node);
+  if (!isScalar(n)) return undefined;
+  const v = n.value;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(n.source ?? v);
+  return undefined;
+}
+
+/** The string value of a scalar only when it is a string (not a number or boolean). */
+export function stringValue(node: unknown): string | undefined {
+  const n = deref(node);
+  return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
+}
+
+/** True when the node is the boolean true (YAML 1.1: `true`, `True`, `yes`, `on`); a quoted "true" is not. */
+export function isTrue(node: unknown): boolean {
+  const n = deref(node);
+  return isScalar(n) && n.value === true;
+}
+
+/** True when the node is the boolean false (YAML 1.1 spellings included). */
+export function isFalse(node: unknown): boolean {
+  const n = deref(node);
+  return isScalar(n) && n.value === false;
+}
+
+/** The map a node is (following aliases), or undefined. */
+export function asMap(node: unknown): YAMLMap | undefined {
+  const n = deref(node);
+  return isMap(n) ? n : undefined;
+}
+
+/** The sequence a node is (following aliases), or undefined. */
+export function asSeq(node: unknown): YAMLSeq | undefined {
+  const n = deref(node);
+  return isSeq(n) ? n : undefined;
+}
+
+/**
+ * The pair of a map whose key is `key`. The last pair wins, as in Kubernetes; a key not written
+ * in the map is looked up in its YAML merge keys (`<<: *base`).
+ */
+export function getPair(map: unknown, key: string): Pair<Scalar, unknown> | undefined {
+  const m = asMap(map);
+  if (!m) return undefined;
+  let found: Pair | undefined;
+  const merges: unknown[] = [];
+  for (const item of m.items) {
+    if (!isPair(item)) continue;
+    const k = scalarText(item.key);
+    if (k === key) found = item;
+    else if (k === '<<' && isScalar(item.key) && item.key.type === 'PLAIN' && merges.length < 16) merges.push(item.value);
+  }
+  if (found) return found as Pair<Scalar, unknown>;
+  for (const merge of merges) {
+    const src = deref(merge);
+    const sources = isSeq(src) ? src.items : [src];
+    for (const s of sources) {
+      if (isAlias(s) || isMap(s)) {
+        const p = getPair(deref(s), key);
+        if (p) return p;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The value node under `key` (aliases followed), or undefined. */
+export function get(map: unknown, key: string): unknown {
+  return deref(getPair(map, key)?.value);
+}
+
+/** Follows a path of keys through maps. */
+export function getIn(map: unknown, path: readonly string[]): unknown {
+  let n: unknown = map;
+  for (const key of path) {
+    n = get(n, key);
+    if (n === undefined) return undefined;
+  }
+  return n;
+}
+
+/** The items of a sequence under `key`, aliases followed; [] when absent or not a sequence. */
+export function seqItems(map: unknown, key: string): unknown[] {
+  const s = asSeq(get(map, key));
+  return s ? s.items.map(deref) : [];
+}
+
+/** The pairs of a map with scalar keys, aliases followed for values. */
+export function entries(map: unknown): Array<{ key: string; pair: Pair<Scalar, unknown>; value: unknown }> {
+  const m = asMap(map);
+  if (!m) return [];
+  const out: Array<{ key: string; pair: Pair<Scalar, unknown>; value: unknown }> = [];
+  for (const item of m.items) {
+    if (!isPair(item)) continue;
+    const key = scalarText(item.key);
+    if (key !== undefined && key !== '<<') out.push({ key, pair: item as Pair<Scalar, unknown>, value: deref(item.value) });
+  }
+  return out;
+}
+
+/** [start, end) of a node's value text (without anchors' trailing comments), or undefined. */
+export function nodeSpan(node: unknown): [number, number] | undefined {
+  const n = node as Node | undefined;
+  return n && Array.isArray(n.range) ? [n.range[0], n.range[1]] : undefined;
+}
+
+/** [start, end) of a pair's key. */
+export function keySpan(pair: Pair): [number, number] | undefined {
+  return nodeSpan(pair.key);
+}
+
+/**
+ * [start, end) of a pair from its key's start to its value's end; for an empty value (`key:`) the
+ * key alone. Undefined when the key has no range.
+ */
+export function pairSpan(pair: Pair): [number, number] | undefined {
+  const k = keySpan(pair);
+  if (!k) return undefined;
+  const v = nodeSpan(pair.value);
+  if (!v || v[1] <= k[1]) return k;
+  return [k[0], contentEnd(pair.value as Node) ?? v[1]];
+}
+
+/**
+ * End offset of the last character of content in a node: for a block collection, the end of its
+ * last item (the collection's own range also covers trailing comments and blank lines).
+ */
+export function contentEnd(node: Node | null | undefined): number | undefined {
+  if (!node || !node.range) return undefined;
+  if ((isMap(node) || isSeq(node)) && !node.flow) {
+    const last = node.items[node.items.length - 1] as unknown;
+    if (isPair(last)) {
+      const v = last.value as Node | null;
+      const ve = v && v.range && (v.range[1] > v.range[0] || isMap(v) || isSeq(v)) ? contentEnd(v) : undefined;
+      return ve ?? (last.key as Node | null)?.range?.[1] ?? node.range[1];
+    }
+    if (last) return contentEnd(last as Node) ?? node.range[1];
+  }
+  return node.range[1];
+}
+
+/** [start, end) of a node's value, or of a pair from its key to its value's content end. */
+export function spanOf(at: unknown): [number, number] | undefined {
+  if (isPair(at)) return pairSpan(at);
+  if (isMap(at) || isSeq(at)) {
+    const n = at as Node;
+    return n.range ? [n.range[0], contentEnd(n) ?? n.range[1]] : undefined;
+  }
+  return nodeSpan(at);
+}
+
+/** True when a value node is written through an alias (fixes must not edit it). */
+export function isAliasNode(node: unknown): boolean {
+  return isAlias(node);
+}

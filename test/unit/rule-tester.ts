@@ -1,0 +1,118 @@
+// RuleTester: named valid and invalid YAML cases with exact spans, message ids and fix outputs.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { applyEdits, TextEdit } from '../../server/src/fixes/edits';
+import { lint } from '../../server/src/linter/lint';
+import { Finding, Rule, Severity } from '../../server/src/linter/types';
+import { parseFile } from '../../server/src/manifest/parse';
+import { defaultSettings, mergeSettings, Settings } from '../../server/src/protocol/settings';
+
+/** A case that must draw no finding of the rule. */
+export interface ValidCase {
+  name: string;
+  code: string;
+  settings?: Partial<Settings>;
+}
+
+/** One expected finding: 1-based line and column, end exclusive; the exact output of every fix offered. */
+export interface ExpectedFinding {
+  messageId: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity?: Severity;
+  /** Every fix that can be made on this text, by id, with the whole file text it produces. */
+  fixes?: Record<string, string>;
+  /** The id of the preferred fix, when one is. */
+  preferred?: string;
+}
+
+/** A case whose findings (of this rule) are exactly `errors`, in file order. */
+export interface InvalidCase {
+  name: string;
+  code: string;
+  settings?: Partial<Settings>;
+  errors: ExpectedFinding[];
+}
+
+/** Lints a text with one rule. */
+export function lintWith(rule: Rule, code: string, settings?: Partial<Settings>): Finding[] {
+  const file = parseFile(code);
+  const result = lint(file, mergeSettings(defaultSettings(), settings), [rule]);
+  assert.deepEqual(result.ruleErrors, [], 'the rule threw');
+  return result.findings.filter((f) => f.ruleId === rule.meta.id);
+}
+
+/** 1-based line/column (end exclusive) of a finding. */
+export function spanOf(code: string, f: { start: number; end: number }) {
+  const lines = parseFile(code).lines;
+  const s = lines.positionAt(f.start);
+  const e = lines.positionAt(f.end);
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+/**
+ * Checks that every line of `before` that no edit touches is byte-identical in `after` (comments
+ * included), at its shifted offset.
+ */
+export function assertUntouchedLines(before: string, after: string, edits: readonly TextEdit[]): void {
+  let ls = 0;
+  while (ls <= before.length) {
+    const nl = before.indexOf('\n', ls);
+    const le = nl < 0 ? before.length : nl;
+    const lineText = before.slice(ls, nl < 0 ? before.length : nl + 1);
+    const touched = edits.some((e) =>
+      e.start === e.end ? (e.start > ls && e.start <= le) || (e.start === ls && !e.text.endsWith('\n')) : e.start <= le && e.end > ls,
+    );
+    if (!touched) {
+      const shift = edits.filter((e) => e.end <= ls && !(e.start === e.end && e.start === ls && !e.text.endsWith('\n'))).reduce((n, e) => n + e.text.length - (e.end - e.start), 0);
+      const at = ls + shift;
+      assert.equal(after.slice(at, at + lineText.length), lineText, `untouched line at offset ${ls} changed`);
+    }
+    if (nl < 0) break;
+    ls = nl + 1;
+  }
+}
+
+/** Runs the cases of one rule as node:test tests. */
+export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  describe(rule.meta.id, () => {
+    for (const c of cases.valid) {
+      it(`valid: ${c.name}`, () => {
+        const found = lintWith(rule, c.code, c.settings).map((f) => ({ messageId: f.messageId, ...spanOf(c.code, f) }));
+        assert.deepEqual(found, []);
+      });
+    }
+    for (const c of cases.invalid) {
+      it(`invalid: ${c.name}`, () => {
+        const findings = lintWith(rule, c.code, c.settings);
+        const actual = findings.map((f) => ({ messageId: f.messageId, ...spanOf(c.code, f) }));
+        const expected = c.errors.map(({ messageId, line, column, endLine, endColumn }) => ({ messageId, line, column, endLine, endColumn }));
+        assert.deepEqual(actual, expected, 'findings (message id and span)');
+        findings.forEach((f, i) => checkFinding(rule, c, f, c.errors[i]));
+      });
+    }
+  });
+}
+
+function checkFinding(rule: Rule, c: InvalidCase, f: Finding, want: ExpectedFinding): void {
+  if (want.severity) assert.equal(f.severity, want.severity, `severity of ${f.messageId}`);
+  assert.ok(f.message.length > 0 && !/\{\{/.test(f.message), `message is filled: ${f.message}`);
+  const offered = f.fixes.map((fix) => ({ fix, edits: fix.edits() })).filter((x) => x.edits !== undefined);
+  assert.deepEqual(offered.map((x) => x.fix.id).sort(), Object.keys(want.fixes ?? {}).sort(), 'fixes offered');
+  const preferred = f.fixes.filter((fix) => fix.preferred).map((fix) => fix.id);
+  assert.deepEqual(preferred, want.preferred ? [want.preferred] : preferred.length ? preferred : [], 'preferred fix');
+  if (want.preferred) assert.ok(want.fixes && want.preferred in want.fixes, 'the preferred fix is among those offered');
+  for (const { fix, edits } of offered) {
+    const output = applyEdits(c.code, edits!);
+    assert.equal(output, want.fixes![fix.id], `output of fix ${fix.id}`);
+    const errors = parseAllDocuments(output, { version: '1.1' }).flatMap((d) => ('errors' in d ? d.errors : []));
+    assert.deepEqual(errors.map((e) => e.message), [], `fix ${fix.id} output parses`);
+    assertUntouchedLines(c.code, output, edits!);
+    const before = lintWith(rule, c.code, c.settings).filter((x) => x.messageId === f.messageId).length;
+    const after = lintWith(rule, output, c.settings).filter((x) => x.messageId === f.messageId).length;
+    assert.ok(after < before, `fix ${fix.id} removes a ${f.messageId} finding (${before} -> ${after})`);
+  }
+}
