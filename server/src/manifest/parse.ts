@@ -1,5 +1,6 @@
-// Parses a multi-document YAML file once into documents with offsets; classifies files not to lint.
-import { parseAllDocuments, visit, Document, Scalar, YAMLError } from 'yaml';
+// Parses a multi-document YAML file into documents with file offsets; classifies files not to lint.
+// Each document is parsed on its own and cached by its text, so an edit re-parses only what changed.
+import { Composer, Parser, visit, Document, Scalar, YAMLError } from 'yaml';
 import { LineIndex } from './line-index';
 import { linkAliases } from './nodes';
 
@@ -7,7 +8,7 @@ import { linkAliases } from './nodes';
 export interface ManifestDocument {
   index: number;
   doc: Document.Parsed;
-  /** Offset where the document's content starts, and where it ends. */
+  /** Offsets of the document's source in the file: from its start marker or first line to its end. */
   start: number;
   end: number;
   /** Parser errors, with offsets in the file text. */
@@ -30,31 +31,126 @@ export interface ParsedFile {
 }
 
 /** Options that keep the parser safe and match how Kubernetes reads YAML (YAML 1.1 booleans). */
-const PARSE_OPTIONS = { version: '1.1', merge: true, prettyErrors: false, keepSourceTokens: false } as const;
+const COMPOSE_OPTIONS = { version: '1.1', merge: true } as const;
+
+/** A parsed chunk of text (one document's source), kept for reuse by a later parse. */
+interface Chunk {
+  text: string;
+  start: number;
+  docs: Array<Omit<ManifestDocument, 'index'>>;
+}
+
+/**
+ * Remembers the documents of the last parse of a file, by their source text, so that the next parse
+ * re-parses only documents whose text changed (others are moved to their new offsets). Owned by
+ * whoever parses one file repeatedly (the server, per open document).
+ */
+export class ParseCache {
+  private chunks = new Map<string, Chunk[]>();
+
+  /** Takes a cached chunk with this text, if any; each cached chunk is used once. */
+  take(text: string): Chunk | undefined {
+    const list = this.chunks.get(text);
+    return list?.pop();
+  }
+
+  /** Replaces the cache content with the chunks of the latest parse. */
+  reset(chunks: Chunk[]): void {
+    this.chunks = new Map();
+    for (const c of chunks) {
+      const list = this.chunks.get(c.text);
+      if (list) list.push(c);
+      else this.chunks.set(c.text, [c]);
+    }
+  }
+}
 
 /** Parses a file. Never throws: parser problems are in each document's `errors`. */
-export function parseFile(text: string): ParsedFile {
+export function parseFile(text: string, cache?: ParseCache): ParsedFile {
   const lines = new LineIndex(text);
   const eol = /\r\n/.test(text.slice(0, 65536)) ? '\r\n' : '\n';
   const binaryAt = findBinary(text);
   if (binaryAt >= 0) return { text, eol, documents: [], skip: { reason: 'binary', offset: binaryAt }, lines };
-  let docs: Array<Document.Parsed>;
-  try {
-    docs = parseAllDocuments(text, PARSE_OPTIONS) as unknown as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [];
-  } catch {
-    docs = [];
+  const chunks: Chunk[] = [];
+  for (const [start, end] of splitDocuments(text)) {
+    const chunkText = text.slice(start, end);
+    const cached = cache?.take(chunkText);
+    if (cached) {
+      if (cached.start !== start) moveChunk(cached, start - cached.start);
+      chunks.push(cached);
+    } else {
+      chunks.push({ text: chunkText, start, docs: parseChunk(chunkText, start) });
+    }
   }
-  const documents = docs.map((doc, index) => {
-    const [start, , end] = doc.range;
-    const sharedSpans = text.slice(start, end).includes('*') ? linkAliases(doc) : [];
-    return { index, doc, start, end, errors: doc.errors, sharedSpans };
-  });
+  cache?.reset(chunks);
+  const documents = chunks.flatMap((c) => c.docs).map((d, index) => ({ ...d, index }));
   if (text.includes('{{')) {
     const templateAt = findTemplateMarker(text, documents);
     if (templateAt >= 0) return { text, eol, documents: [], skip: { reason: 'template', offset: templateAt }, lines };
   }
   return { text, eol, documents, lines };
+}
+
+/**
+ * [start, end) of each document's source. A line that starts with `---` or `...` ends a document
+ * wherever it stands (the YAML spec forbids such lines inside any scalar), so splitting there is exact.
+ */
+function splitDocuments(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  let start = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m[0] === '---') {
+      if (m.index > start) spans.push([start, m.index]);
+      start = m.index;
+    } else {
+      const nl = text.indexOf('\n', m.index);
+      const end = nl < 0 ? text.length : nl + 1;
+      spans.push([start, end]);
+      start = end;
+    }
+  }
+  if (start < text.length || spans.length === 0) spans.push([start, text.length]);
+  return spans;
+}
+
+/** Parses one document's source at its offset in the file, so that every range is a file offset. */
+function parseChunk(chunkText: string, start: number): Chunk['docs'] {
+  try {
+    const parser = new Parser();
+    parser.offset = start;
+    const composer = new Composer(COMPOSE_OPTIONS);
+    const docs = Array.from(composer.compose(parser.parse(chunkText), false, start + chunkText.length)) as Document.Parsed[];
+    return docs.map((doc) => ({
+      doc,
+      start,
+      end: start + chunkText.length,
+      errors: doc.errors,
+      sharedSpans: chunkText.includes('*') ? linkAliases(doc) : [],
+    }));
+  } catch {
+    return [];
+  }
+}
+
+/** Moves a cached chunk to a new offset: every range in it shifts by `delta`. */
+function moveChunk(chunk: Chunk, delta: number): void {
+  chunk.start += delta;
+  for (const d of chunk.docs) {
+    d.start += delta;
+    d.end += delta;
+    shiftRange(d.doc.range, delta);
+    for (const e of d.errors) shiftRange(e.pos, delta);
+    d.sharedSpans = d.sharedSpans.map(([a, b]) => [a + delta, b + delta]);
+    visit(d.doc, (_key, node) => {
+      const r = (node as { range?: number[] } | null)?.range;
+      if (r) shiftRange(r, delta);
+    });
+  }
+}
+
+function shiftRange(r: number[] | undefined | null, delta: number): void {
+  if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
 }
 
 /** Offset of a NUL or an undecodable character (U+FFFD from a non-UTF-8 read), or -1. */
