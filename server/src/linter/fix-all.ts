@@ -1,0 +1,58 @@
+// Fix all: applies the preferred fix of every finding, in passes, never two overlapping edits in a pass.
+import { applyEdits, editsOverlap, TextEdit } from '../fixes/edits';
+import { parseFile } from '../manifest/parse';
+import { Settings } from '../protocol/settings';
+import { lint } from './lint';
+import { Rule } from './types';
+
+/** The outcome of fixing one text. */
+export interface FixAllResult {
+  output: string;
+  /** How many fixes were applied, over all passes. */
+  applied: number;
+  passes: number;
+}
+
+/** Upper bound on passes: each pass must apply a fix, so a loop between two fixes stops here. */
+const MAX_PASSES = 10;
+
+/**
+ * Applies preferred fixes until none applies. In each pass, findings are taken in file order and a
+ * fix whose edits overlap an already chosen one waits for the next pass, computed on the new text.
+ */
+export function fixAll(text: string, settings: Settings, rules: readonly Rule[]): FixAllResult {
+  let output = text;
+  let applied = 0;
+  let passes = 0;
+  while (passes < MAX_PASSES) {
+    const file = parseFile(output);
+    const { findings } = lint(file, settings, rules);
+    const chosen: TextEdit[] = [];
+    let count = 0;
+    for (const f of findings) {
+      const fix = f.fixes.find((x) => x.preferred);
+      const edits = fix?.edits();
+      if (!edits || edits.length === 0 || editsOverlap(chosen, edits)) continue;
+      chosen.push(...edits);
+      count++;
+    }
+    if (count === 0) break;
+    const next = applyEdits(output, chosen);
+    passes++;
+    if (next === output) break;
+    output = next;
+    applied += count;
+  }
+  return { output, applied, passes };
+}
+
+/** The smallest single edit that turns `before` into `after` (common prefix and suffix kept). */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { start, end: before.length - end, text: after.slice(start, after.length - end) };
+}
