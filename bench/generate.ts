@@ -1,0 +1,59 @@
+// Deterministic multi-document CNF manifests of a given size, for the benchmark.
+
+const deployment = (i: number) => `# user plane function ${i}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: upf-${i}
+  namespace: cnf-${i % 7}
+  labels: {app: upf-${i}, tier: data-plane}
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: upf-${i}
+  template:
+    metadata:
+      labels:
+        app: upf-${i}
+      annotations:
+        k8s.v1.cni.cncf.io/networks: sriov-n3, sriov-n6
+    spec:
+      hostNetwork: ${i % 5 === 0 ? 'true' : 'false'}
+      containers:
+      - name: upf
+        image: registry.example.com/upf:1.${i}
+        securityContext:
+          privileged: ${i % 3 === 0 ? 'true' : 'false'} # DPDK
+        resources:
+          requests: {cpu: "4", memory: 4Gi, hugepages-1Gi: 2Gi, intel.com/sriov_netdevice: "2"}
+          limits: {cpu: "4", memory: 4Gi, hugepages-1Gi: 2Gi, intel.com/sriov_netdevice: "2"}
+        volumeMounts:
+        - {name: hugepages, mountPath: /dev/hugepages}
+      volumes:
+      - name: hugepages
+        emptyDir: {medium: HugePages}
+`;
+
+const service = (i: number) => `apiVersion: v1
+kind: Service
+metadata:
+  name: upf-${i}
+  namespace: cnf-${i % 7}
+spec:
+  selector: {app: upf-${i}}
+  ports:
+  - {name: pfcp, port: 8805, protocol: UDP}
+`;
+
+/** A multi-document manifest of about `lines` lines. */
+export function generateManifest(lines: number): string {
+  const docs: string[] = [];
+  let count = 0;
+  for (let i = 0; count < lines; i++) {
+    const d = i % 2 === 0 ? deployment(i) : service(i);
+    docs.push(d);
+    count += d.split('\n').length;
+  }
+  return docs.join('---\n');
+}
