@@ -87,9 +87,12 @@ export function insertPairs(file: ParsedFile, map: YAMLMap, values: Record<strin
   if (map.flow) {
     const close = text.lastIndexOf('}', map.range[1] - 1);
     if (close < map.range[0]) return undefined;
-    const sep = map.items.length > 0 ? ', ' : '';
     const body = Object.entries(values).map(([k, v]) => `${renderScalar(k)}: ${renderFlow(v)}`).join(', ');
-    return { start: close, end: close, text: sep + body };
+    const lastPair = map.items[map.items.length - 1] as Pair | undefined;
+    if (!lastPair) return { start: close, end: close, text: body };
+    // Right after the last pair, so that `{ a: 1 }` becomes `{ a: 1, b: 2 }`.
+    const at = contentEnd(lastPair.value as Node) ?? (lastPair.key as Node | null)?.range?.[1];
+    return at === undefined ? undefined : { start: at, end: at, text: `, ${body}` };
   }
   const first = map.items[0];
   const last = map.items[map.items.length - 1];
@@ -112,7 +115,10 @@ export function appendItem(file: ParsedFile, seq: YAMLSeq, value: string | numbe
   if (seq.flow) {
     const close = text.lastIndexOf(']', seq.range[1] - 1);
     if (close < seq.range[0]) return undefined;
-    return { start: close, end: close, text: (seq.items.length > 0 ? ', ' : '') + renderScalar(value) };
+    const lastItem = seq.items[seq.items.length - 1] as Node | undefined;
+    if (!lastItem) return { start: close, end: close, text: renderScalar(value) };
+    const at = contentEnd(lastItem);
+    return at === undefined ? undefined : { start: at, end: at, text: `, ${renderScalar(value)}` };
   }
   const last = seq.items[seq.items.length - 1] as Node | undefined;
   if (!last?.range) return undefined;
@@ -142,6 +148,16 @@ export function fillEmpty(file: ParsedFile, pair: Pair, value: unknown): TextEdi
  */
 export function removePair(file: ParsedFile, map: YAMLMap, pair: Pair): TextEdit | undefined {
   if (isShared(file, map) || !map.items.includes(pair)) return undefined;
+  const edit = removalOf(file, map, pair);
+  // Removing an anchor that aliases refer to would leave them unresolved.
+  return edit && !removesShared(file, edit) ? edit : undefined;
+}
+
+function removesShared(file: ParsedFile, edit: TextEdit): boolean {
+  return file.documents.some((d) => d.sharedSpans.some(([a, b]) => a < edit.end && b > edit.start));
+}
+
+function removalOf(file: ParsedFile, map: YAMLMap, pair: Pair): TextEdit | undefined {
   const key = pair.key as Node | null;
   if (!key?.range) return undefined;
   const text = file.text;
@@ -152,10 +168,11 @@ export function removePair(file: ParsedFile, map: YAMLMap, pair: Pair): TextEdit
     const next = map.items[i + 1] as Pair | undefined;
     const prev = map.items[i - 1] as Pair | undefined;
     const nextKey = next?.key as Node | undefined;
-    if (nextKey?.range) return { start, end: nextKey.range[0], text: '' };
     const prevEnd = prev ? contentEnd(prev.value as Node) ?? (prev.key as Node).range?.[1] : undefined;
-    if (prevEnd !== undefined) return { start: prevEnd, end, text: '' };
-    return { start, end, text: '' };
+    const edit = nextKey?.range ? { start, end: nextKey.range[0], text: '' } : prevEnd !== undefined ? { start: prevEnd, end, text: '' } : { start, end, text: '' };
+    // A comment between the pair and its neighbour would be removed with the separator.
+    const separator = nextKey?.range ? text.slice(end, nextKey.range[0]) : text.slice(edit.start, start);
+    return /(^|\s)#/.test(separator) ? undefined : edit;
   }
   const lineStart = lineStartOf(text, start);
   const before = text.slice(lineStart, start);

@@ -13,9 +13,14 @@ const DOCUMENT = /^[ \t]*#[ \t]*cnf-lint-disable\b(?!-)[ \t]*(.*?)[ \t]*\r?$/;
 
 /** Ids of a directive's argument (`a, b -- reason`); `*` for none, which means every rule. */
 function parseIds(arg: string): Set<string> {
-  const list = arg.split(/[ \t]--/)[0];
+  const list = idList(arg);
   const ids = list.split(/[,\s]+/).filter(Boolean);
   return new Set(ids.length ? ids : ['*']);
+}
+
+/** The id list of a directive's argument: the text before ` -- reason` (or before `-- reason` when there is no id). */
+function idList(arg: string): string {
+  return arg.split(/(?:^|[ \t])--/)[0];
 }
 
 const matches = (ids: Set<string> | undefined, id: string) => !!ids && (ids.has('*') || ids.has(id));
@@ -70,7 +75,7 @@ export function disableLineEdit(file: ParsedFile, finding: Finding): TextEdit {
     const prev = text.slice(prevStart, lineStart).replace(/\r?\n$/, '');
     const m = NEXT_LINE.exec(prev);
     if (m) {
-      const argEnd = prevStart + prev.indexOf(m[1]) + m[1].split(/[ \t]--/)[0].trimEnd().length;
+      const argEnd = prevStart + prev.indexOf(m[1]) + idList(m[1]).trimEnd().length;
       return { start: argEnd, end: argEnd, text: `, ${finding.ruleId}` };
     }
   }

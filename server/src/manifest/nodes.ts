@@ -77,6 +77,11 @@ export function asSeq(node: unknown): YAMLSeq | undefined {
  * in the map is looked up in its YAML merge keys (`<<: *base`).
  */
 export function getPair(map: unknown, key: string): Pair<Scalar, unknown> | undefined {
+  return findPair(map, key, undefined);
+}
+
+/** getPair, remembering the maps whose merge keys were followed (a merge key may refer to its own map). */
+function findPair(map: unknown, key: string, seen: Set<unknown> | undefined): Pair<Scalar, unknown> | undefined {
   const m = asMap(map);
   if (!m) return undefined;
   let found: Pair | undefined;
@@ -85,20 +90,29 @@ export function getPair(map: unknown, key: string): Pair<Scalar, unknown> | unde
     if (!isPair(item)) continue;
     const k = scalarText(item.key);
     if (k === key) found = item;
-    else if (k === '<<' && isScalar(item.key) && item.key.type === 'PLAIN' && merges.length < 16) merges.push(item.value);
+    else if (isMergeKey(item.key) && merges.length < 16) merges.push(item.value);
   }
   if (found) return found as Pair<Scalar, unknown>;
+  if (merges.length === 0) return undefined;
+  const visited = seen ?? new Set<unknown>();
+  visited.add(m);
   for (const merge of merges) {
     const src = deref(merge);
     const sources = isSeq(src) ? src.items : [src];
     for (const s of sources) {
-      if (isAlias(s) || isMap(s)) {
-        const p = getPair(deref(s), key);
+      const target = deref(s);
+      if (isMap(target) && !visited.has(target)) {
+        const p = findPair(target, key, visited);
         if (p) return p;
       }
     }
   }
   return undefined;
+}
+
+/** True for a plain `<<` key (with `merge: true`, yaml gives it a symbol value, not the string '<<'). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && key.type === 'PLAIN' && key.source === '<<';
 }
 
 /** The value node under `key` (aliases followed), or undefined. */

@@ -101,8 +101,12 @@ function splitDocuments(text: string): Array<[number, number]> {
   let start = 0;
   for (let m = marker.exec(text); m; m = marker.exec(text)) {
     if (m[0] === '---') {
-      if (m.index > start) spans.push([start, m.index]);
-      start = m.index;
+      // `%TAG` directives belong to the document their `---` starts: keep them in its chunk. (A lone
+      // `%YAML` directive stays apart, so that YAML 1.1 is read as Kubernetes reads it.)
+      if (m.index > start && !tagDirectivesOnly(text.slice(start, m.index))) {
+        spans.push([start, m.index]);
+        start = m.index;
+      }
     } else {
       const nl = text.indexOf('\n', m.index);
       const end = nl < 0 ? text.length : nl + 1;
@@ -112,6 +116,11 @@ function splitDocuments(text: string): Array<[number, number]> {
   }
   if (start < text.length || spans.length === 0) spans.push([start, text.length]);
   return spans;
+}
+
+/** True for text of directive, comment and blank lines only, with a `%TAG` directive among them. */
+function tagDirectivesOnly(text: string): boolean {
+  return /^%TAG[ \t]/m.test(text) && text.split('\n').every((line) => /^(?:%|[ \t]*#|[ \t]*\r?$)/.test(line));
 }
 
 /** Parses one document's source at its offset in the file, so that every range is a file offset. */

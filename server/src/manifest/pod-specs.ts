@@ -32,7 +32,7 @@ export interface PodSpecView {
   parent: YAMLMap;
   /** The pod template's metadata (the object's metadata for a Pod). */
   templateMetadata?: YAMLMap;
-  /** True when the pod spec or its template is written through an alias (shared text). */
+  /** True when the pod spec or its template is written through an alias or a merge key (shared text). */
   aliased: boolean;
   containers: ContainerView[];
 }
@@ -46,7 +46,7 @@ export interface ContainerView {
   name?: string;
   /** The `name` pair: findings about a missing field sit on its key. */
   namePair?: Pair<Scalar, unknown>;
-  /** True when the container map or its list is written through an alias. */
+  /** True when the container map or its list is written through an alias or a merge key. */
   aliased: boolean;
 }
 
@@ -60,7 +60,7 @@ export function podSpecOf(object: K8sObject): PodSpecView | undefined {
     for (const key of path) {
       const pair = getPair(parent, key);
       if (!pair) return undefined;
-      aliased ||= isAlias(pair.value);
+      aliased ||= viaAlias(parent, pair);
       parent = asMap(pair.value && get(parent, key));
       if (!parent) return undefined;
     }
@@ -68,14 +68,14 @@ export function podSpecOf(object: K8sObject): PodSpecView | undefined {
   const specPair = getPair(parent, 'spec');
   const spec = asMap(get(parent, 'spec'));
   if (!specPair || !spec || !specPair.key?.range) return undefined;
-  aliased ||= isAlias(specPair.value);
+  aliased ||= viaAlias(parent, specPair);
   const templateMetadata = object.kind === 'Pod' ? object.metadata : asMap(get(parent, 'metadata'));
   const view: PodSpecView = { object, spec, specPair, parent, templateMetadata, aliased, containers: [] };
   for (const list of CONTAINER_LISTS) {
     const listPair = getPair(spec, list);
     const seq = asSeq(listPair?.value);
     if (!seq) continue;
-    const listAliased = aliased || isAlias(listPair?.value);
+    const listAliased = aliased || viaAlias(spec, listPair!);
     seq.items.forEach((item, index) => {
       const map = asMap(item);
       if (!map) return;
@@ -92,4 +92,9 @@ export function podSpecOf(object: K8sObject): PodSpecView | undefined {
     });
   }
   return view;
+}
+
+/** True when a pair's value is an alias, or the pair comes from a merge key (`<<: *base`): its text is shared. */
+function viaAlias(map: YAMLMap, pair: Pair): boolean {
+  return isAlias(pair.value) || !map.items.includes(pair);
 }
