@@ -1,10 +1,11 @@
 // lint(): runs the enabled rules over a parsed file and returns findings with offsets. Pure.
 import { spanOf } from '../manifest/nodes';
-import { objectsOf } from '../manifest/objects';
-import { ParsedFile } from '../manifest/parse';
+import { K8sObject, objectsOfDocument } from '../manifest/objects';
+import { ManifestDocument, ParsedFile } from '../manifest/parse';
 import { podSpecOf, PodSpecView } from '../manifest/pod-specs';
 import { Settings } from '../protocol/settings';
 import { FILE_NOT_LINTED, YAML_SYNTAX } from './engine-rules';
+import { CachedDocument, LintCache, StoredFinding } from './lint-cache';
 import { formatMessage } from './messages';
 import { applySuppressions } from './suppression';
 import { Finding, FixOffer, Report, Rule, RuleMeta, Severity } from './types';
@@ -22,8 +23,11 @@ export function oversizeFinding(byteLength: number, settings: Settings): Finding
   return engineFinding(FILE_NOT_LINTED, 'tooLarge', 0, 0, settings, { size: byteLength, limit: settings.maxFileSize });
 }
 
-/** Lints a parsed file with the given rules. Never throws. */
-export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[]): LintResult {
+/**
+ * Lints a parsed file with the given rules. Never throws. With a cache (one per open document),
+ * the findings of documents that did not change since the last call are reused.
+ */
+export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[], cache?: LintCache): LintResult {
   const result: LintResult = { findings: [], ruleErrors: [] };
   if (!settings.enable) return result;
   if (file.skip) {
@@ -31,31 +35,60 @@ export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[
     if (f) result.findings.push(f);
     return result;
   }
+  const enabled = rules.filter((r) => settings.rules[r.meta.id] !== 'off');
+  const perDocument = enabled.filter((r) => (r.meta.scope ?? 'document') === 'document');
+  const perFile = enabled.filter((r) => r.meta.scope === 'file');
+  cache?.begin(settings, rules);
+  const allObjects: K8sObject[] = [];
+  const stored: StoredFinding[] = [];
   for (const d of file.documents) {
-    for (const e of d.errors) {
-      const [start, end] = e.pos;
-      const f = engineFinding(YAML_SYNTAX, 'syntax', start, Math.max(end, start), settings, { message: firstLine(e.message) });
-      if (f) result.findings.push(f);
+    let entry = cache?.get(d.doc);
+    if (entry) allObjects.push(...entry.objects.map((o) => ({ ...o, document: d })));
+    else {
+      entry = checkDocument(d, file, settings, perDocument);
+      cache?.set(d.doc, entry);
+      allObjects.push(...entry.objects);
     }
+    for (const s of entry.findings) stored.push({ ...s, start: s.start - entry.base + d.start, end: s.end - entry.base + d.start });
+    result.ruleErrors.push(...entry.ruleErrors);
   }
-  const objects = objectsOf(file);
+  if (perFile.length > 0) {
+    const pods = allObjects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
+    stored.push(...runRules(perFile, file, settings, allObjects, pods, result.ruleErrors));
+  }
+  for (const s of stored) result.findings.push(bindFixes(s, file));
+  result.findings = applySuppressions(file, allObjects, result.findings);
+  result.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId));
+  return result;
+}
+
+/** Engine findings and document-scoped rule findings of one document, with offsets as of now. */
+function checkDocument(d: ManifestDocument, file: ParsedFile, settings: Settings, rules: readonly Rule[]): CachedDocument {
+  const findings: StoredFinding[] = [];
+  const ruleErrors: LintResult['ruleErrors'] = [];
+  for (const e of d.errors) {
+    const f = engineFinding(YAML_SYNTAX, 'syntax', e.pos[0], Math.max(e.pos[1], e.pos[0]), settings, { message: e.message.split('\n')[0] });
+    if (f) findings.push({ ...f, fixReports: [] });
+  }
+  const objects = objectsOfDocument(d);
   const pods = objects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
+  if (objects.length > 0) findings.push(...runRules(rules, file, settings, objects, pods, ruleErrors));
+  return { base: d.start, findings, objects, ruleErrors };
+}
+
+/** Runs rules over a scope; a rule that throws is recorded and the others still run. */
+function runRules(rules: readonly Rule[], file: ParsedFile, settings: Settings, objects: K8sObject[], pods: PodSpecView[], ruleErrors: LintResult['ruleErrors']): StoredFinding[] {
+  const out: StoredFinding[] = [];
   for (const rule of rules) {
-    const level = settings.rules[rule.meta.id];
-    if (level === 'off') continue;
-    const report = (r: Report) => {
-      const f = toFinding(rule.meta, r, level ?? r.severity ?? rule.meta.defaultSeverity);
-      if (f) result.findings.push(f);
-    };
+    const level = settings.rules[rule.meta.id] as Severity | undefined;
+    const report = (r: Report) => out.push(toStored(rule.meta, r, level ?? r.severity ?? rule.meta.defaultSeverity));
     try {
       rule.check({ file, settings, objects, pods, report });
     } catch (error) {
-      result.ruleErrors.push({ ruleId: rule.meta.id, error });
+      ruleErrors.push({ ruleId: rule.meta.id, error });
     }
   }
-  result.findings = applySuppressions(file, objects, result.findings);
-  result.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId));
-  return result;
+  return out;
 }
 
 function engineFinding(meta: RuleMeta, messageId: string, start: number, end: number, settings: Settings, data?: Record<string, string | number>): Finding | undefined {
@@ -64,22 +97,25 @@ function engineFinding(meta: RuleMeta, messageId: string, start: number, end: nu
   return { ruleId: meta.id, messageId, message: formatMessage(meta.messages[messageId], data), severity: level ?? meta.defaultSeverity, start, end, fixes: [] };
 }
 
-function toFinding(meta: RuleMeta, r: Report, severity: Severity): Finding | undefined {
+function toStored(meta: RuleMeta, r: Report, severity: Severity): StoredFinding {
   const span = Array.isArray(r.at) ? r.at : spanOf(r.at);
   const template = meta.messages[r.messageId];
   if (!span || template === undefined) throw new Error(`${meta.id}: bad report ${r.messageId}`);
-  const fixes: FixOffer[] = (r.fixes ?? []).map((fix) => ({
+  const fixReports = (r.fixes ?? []).map((fix) => ({ ...fix, title: formatMessage(meta.fixes[fix.id] ?? fix.id, fix.data) }));
+  return { ruleId: meta.id, messageId: r.messageId, message: formatMessage(template, r.data), severity, start: span[0], end: span[1], fixes: [], fixReports };
+}
+
+/** A stored finding with its fixes bound to the file being linted now. */
+function bindFixes(s: StoredFinding, file: ParsedFile): Finding {
+  const fixes: FixOffer[] = s.fixReports.map((fix) => ({
     id: fix.id,
-    title: formatMessage(meta.fixes[fix.id] ?? fix.id, fix.data),
+    title: fix.title,
     preferred: fix.preferred === true,
     edits: () => {
-      const edits = fix.edits();
+      const edits = fix.edits(file);
       return edits.length > 0 && edits.every((e) => e !== undefined) ? (edits as NonNullable<(typeof edits)[number]>[]) : undefined;
     },
   }));
-  return { ruleId: meta.id, messageId: r.messageId, message: formatMessage(template, r.data), severity, start: span[0], end: span[1], fixes };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0];
+  const { fixReports: _unused, ...finding } = s;
+  return { ...finding, fixes };
 }

@@ -31,6 +31,11 @@ export interface RuleMeta {
   fixes: Record<string, string>;
   /** Further reading shown in hovers and docs. */
   links?: Array<{ title: string; url: string }>;
+  /**
+   * What a finding depends on: `document` (the default) when only the document it is in, so that
+   * findings of an unchanged document are reused across edits; `file` when other documents too.
+   */
+  scope?: 'document' | 'file';
 }
 
 /** A fix a finding offers: edits are computed only when asked for. */
@@ -58,8 +63,12 @@ export interface FixReport {
   id: string;
   preferred?: boolean;
   data?: Record<string, string | number>;
-  /** Returns the edits; an undefined entry (an edit helper that refused) withdraws the fix. */
-  edits(): Array<TextEdit | undefined>;
+  /**
+   * Returns the edits on `file`, the file as it is when the fix is asked for (a finding may be
+   * reused from an earlier lint while its document is unchanged, so never capture the file of the
+   * check). An undefined entry (an edit helper that refused) withdraws the fix.
+   */
+  edits(file: ParsedFile): Array<TextEdit | undefined>;
 }
 
 /** What a rule reports. `at` is a node, a pair (key start to value end) or an explicit span. */
@@ -72,7 +81,10 @@ export interface Report {
   fixes?: FixReport[];
 }
 
-/** What a rule sees: the parsed file, its objects and pod specs, settings, and how to report. */
+/**
+ * What a rule sees: the parsed file, settings, how to report, and the objects and pod specs in its
+ * scope: one document for a `document`-scoped rule (the default), the whole file otherwise.
+ */
 export interface RuleContext {
   file: ParsedFile;
   settings: Settings;

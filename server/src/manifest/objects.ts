@@ -20,22 +20,21 @@ export interface K8sObject {
 
 /** The objects of a file. Documents with parser errors, or without `kind`, yield none. */
 export function objectsOf(file: ParsedFile): K8sObject[] {
+  return file.documents.flatMap(objectsOfDocument);
+}
+
+/** The objects of one document: none with parser errors or without `kind`; the items of a `kind: List`. */
+export function objectsOfDocument(document: ManifestDocument): K8sObject[] {
+  if (document.errors.length > 0) return [];
+  const root = asMap(document.doc.contents);
+  const obj = root && toObject(document, root);
+  if (!root || !obj) return [];
+  if (!(obj.kind.endsWith('List') && obj.apiVersion === 'v1')) return [obj];
   const out: K8sObject[] = [];
-  for (const document of file.documents) {
-    if (document.errors.length > 0) continue;
-    const root = asMap(document.doc.contents);
-    if (!root) continue;
-    const obj = toObject(document, root);
-    if (!obj) continue;
-    if (obj.kind.endsWith('List') && obj.apiVersion === 'v1') {
-      for (const item of seqItems(root, 'items')) {
-        const m = asMap(item);
-        const child = m && toObject(document, m);
-        if (child) out.push(child);
-      }
-    } else {
-      out.push(obj);
-    }
+  for (const item of seqItems(root, 'items')) {
+    const m = asMap(item);
+    const child = m && toObject(document, m);
+    if (child) out.push(child);
   }
   return out;
 }

@@ -47,8 +47,8 @@ export const rule: Rule = {
       for (const { field, pair } of hostNamespacesSet(pod)) {
         if (seen.has(pair)) continue;
         seen.add(pair);
-        const fixes: FixReport[] = [{ id: 'remove', preferred: true, data: { field }, edits: () => [removePair(ctx.file, pod.spec, pair)] }];
-        if (field === 'hostNetwork') fixes.push({ id: 'useMultus', edits: () => useMultus(ctx.file, pod, pair) });
+        const fixes: FixReport[] = [{ id: 'remove', preferred: true, data: { field }, edits: (file) => [removePair(file, pod.spec, pair)] }];
+        if (field === 'hostNetwork') fixes.push({ id: 'useMultus', edits: (file) => useMultus(file, pod, pair) });
         ctx.report({ messageId: field, at: pair, fixes });
       }
       for (const c of pod.containers) {
@@ -63,7 +63,7 @@ export const rule: Rule = {
             at: pair,
             severity: 'warning',
             data: { name: c.name ?? `#${c.index}`, port: value },
-            fixes: [{ id: 'removeHostPort', preferred: true, data: { port: value }, edits: () => [removePair(ctx.file, port, pair)] }],
+            fixes: [{ id: 'removeHostPort', preferred: true, data: { port: value }, edits: (file) => [removePair(file, port, pair)] }],
           });
         }
       }

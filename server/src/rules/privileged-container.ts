@@ -36,14 +36,14 @@ export const rule: Rule = {
         const pair = getPair(sc, 'privileged');
         if (!sc || !pair || !isTrue(pair.value)) continue;
         const fixes: FixReport[] = [
-          { id: 'setFalse', preferred: true, edits: () => setPairs(ctx.file, sc, { privileged: false }) },
-          { id: 'leastPrivilege', edits: () => leastPrivilege(ctx.file, c, []) },
+          { id: 'setFalse', preferred: true, edits: (file) => setPairs(file, sc, { privileged: false }) },
+          { id: 'leastPrivilege', edits: (file) => leastPrivilege(file, c, []) },
         ];
-        if (usesDataPlaneResources(c)) fixes.push({ id: 'dpdk', edits: () => leastPrivilege(ctx.file, c, ['IPC_LOCK']) });
+        if (usesDataPlaneResources(c)) fixes.push({ id: 'dpdk', edits: (file) => leastPrivilege(file, c, ['IPC_LOCK']) });
         if (hostNamespacesSet(pod).length === 0) {
           fixes.push({
             id: 'netAdminUserns',
-            edits: () => [...leastPrivilege(ctx.file, c, ['NET_ADMIN']), ...setPairs(ctx.file, pod.spec, { hostUsers: false })],
+            edits: (file) => [...leastPrivilege(file, c, ['NET_ADMIN']), ...setPairs(file, pod.spec, { hostUsers: false })],
           });
         }
         ctx.report({ messageId: 'privileged', at: pair, data: { name: c.name ?? `#${c.index}` }, fixes });

@@ -41,8 +41,8 @@ export const rule: Rule = {
       if (hostUsers) {
         for (const { field, pair } of hostNamespaces) {
           const fixes: FixReport[] = [
-            { id: 'removeHostNamespace', preferred: true, data: { field }, edits: () => [removePair(ctx.file, pod.spec, pair)] },
-            { id: 'removeHostUsers', edits: () => [removePair(ctx.file, pod.spec, hostUsers)] },
+            { id: 'removeHostNamespace', preferred: true, data: { field }, edits: (file) => [removePair(file, pod.spec, pair)] },
+            { id: 'removeHostUsers', edits: (file) => [removePair(file, pod.spec, hostUsers)] },
           ];
           ctx.report({ messageId: 'hostNamespace', at: pair, data: { field, what: WHAT[field] }, fixes });
         }
@@ -53,8 +53,8 @@ export const rule: Rule = {
         const pair = getPair(sc, 'procMount');
         if (!pair || stringValue(pair.value) !== 'Unmasked' || seen.has(pair)) continue;
         seen.add(pair);
-        const fixes: FixReport[] = [{ id: 'setProcMountDefault', preferred: true, edits: () => [replaceScalar(ctx.file, pair.value, 'Default')] }];
-        if (hostNamespaces.length === 0) fixes.push({ id: 'setHostUsersFalse', edits: () => setPairs(ctx.file, pod.spec, { hostUsers: false }) });
+        const fixes: FixReport[] = [{ id: 'setProcMountDefault', preferred: true, edits: (file) => [replaceScalar(file, pair.value, 'Default')] }];
+        if (hostNamespaces.length === 0) fixes.push({ id: 'setHostUsersFalse', edits: (file) => setPairs(file, pod.spec, { hostUsers: false }) });
         ctx.report({ messageId: 'unmaskedProcMount', at: pair, data: { name: c.name ?? `#${c.index}` }, fixes });
       }
     }

@@ -1,6 +1,6 @@
 // user-namespace-not-enabled: a pod spec that could run in a user namespace but lacks `hostUsers: false` (RA2 gap 8, sec.sys.021).
 import { setPairs } from '../fixes/edits';
-import type { Rule } from '../linter/types';
+import type { FixReport, Rule } from '../linter/types';
 import { hostNamespacesSet, hostUsersFalse } from '../manifest/host-namespaces';
 import { PodSpecView } from '../manifest/pod-specs';
 import { isWindowsPod } from '../manifest/pod-os';
@@ -45,7 +45,7 @@ export const rule: Rule = {
       const capped = pod.containers.find((c) => addedCapabilities(c).length > 0);
       const name = (c: { name?: string; index: number }) => c.name ?? `#${c.index}`;
       // Not preferred: a node without user-namespace support fails the pod, so fix-all must not apply it blindly.
-      const fixes = [{ id: 'setHostUsersFalse', edits: () => setPairs(ctx.file, pod.spec, { hostUsers: false }) }];
+      const fixes: FixReport[] = [{ id: 'setHostUsersFalse', edits: (file) => setPairs(file, pod.spec, { hostUsers: false }) }];
       if (root) ctx.report({ messageId: 'mayRunAsRoot', at: pod.specPair.key, severity: 'warning', data: { name: name(root) }, fixes });
       else if (capped) {
         const data = { name: name(capped), capabilities: addedCapabilities(capped).join(', ') };

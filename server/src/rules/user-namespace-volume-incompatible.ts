@@ -43,7 +43,7 @@ export const rule: Rule = {
       seenSpecs.add(pod.spec);
       const seen = new Set<object>();
       // Not preferred: it gives up the pod's isolation, a choice fix-all must not make; for W and I the pod may well work.
-      const fixes: FixReport[] = [{ id: 'removeHostUsers', edits: () => [removePair(ctx.file, pod.spec, hostUsers)] }];
+      const fixes: FixReport[] = [{ id: 'removeHostUsers', edits: (file) => [removePair(file, pod.spec, hostUsers)] }];
       const report = (at: Node | Pair, messageId: string, severity: Severity, data: Record<string, string>) => {
         if (seen.has(at)) return;
         seen.add(at);
