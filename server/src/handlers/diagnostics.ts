@@ -1,0 +1,124 @@
+// Lints open documents (coalesced, latest version only) and publishes their diagnostics.
+import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ConfigReader } from '../config/config-file';
+import type { Rule } from '../linter/types';
+import { LintCache } from '../linter/lint-cache';
+import { ParseCache } from '../manifest/parse';
+import type { Settings } from '../protocol/settings';
+import { FolderConfig, uriToPath } from './config-files';
+import { toDiagnostic } from './convert';
+import { DocumentCaches, isConfigUri, isYamlDocument, lintDocument, LintOutcome } from './lint-document';
+import { LintScheduler } from './lint-scheduler';
+
+/** What the diagnostics service needs from the server. */
+export interface DiagnosticsDeps {
+  documents: { get(uri: string): TextDocument | undefined; all(): TextDocument[] };
+  settingsFor(uri: string): Promise<Settings>;
+  reader: ConfigReader;
+  rules: readonly Rule[];
+  publish(params: PublishDiagnosticsParams): void;
+  logError(message: string): void;
+}
+
+/** Per open document: its parse and lint caches, the outcome of its latest lint, and the latest run's ticket. */
+interface DocumentState {
+  caches: DocumentCaches;
+  outcome?: LintOutcome;
+  ticket: number;
+}
+
+/** Owns the lint state of every open document. */
+export class DiagnosticsService {
+  private readonly states = new Map<string, DocumentState>();
+  private readonly scheduler = new LintScheduler((uri) => void this.run(uri));
+  /** Closed configuration files whose problems on disk are currently published. */
+  private readonly shownOnDisk = new Set<string>();
+
+  constructor(private readonly deps: DiagnosticsDeps) {}
+
+  /** True when the server lints this document. */
+  handles(doc: TextDocument): boolean {
+    return isConfigUri(doc.uri) || isYamlDocument(doc.uri, doc.languageId);
+  }
+
+  /** Asks for a document to be linted; bursts of requests are coalesced. */
+  request(uri: string): void {
+    const doc = this.deps.documents.get(uri);
+    if (doc && this.handles(doc)) this.scheduler.request(uri);
+  }
+
+  /** Asks for every open document to be linted again (settings or configuration changed). */
+  requestAll(): void {
+    for (const doc of this.deps.documents.all()) this.request(doc.uri);
+  }
+
+  /** Forgets a closed document and clears its diagnostics. */
+  close(uri: string): void {
+    this.scheduler.cancel(uri);
+    if (this.states.delete(uri)) this.deps.publish({ uri, diagnostics: [] });
+  }
+
+  /** The outcome for a document's current version, linting it now when needed (code actions, hover). */
+  async current(uri: string): Promise<LintOutcome | undefined> {
+    const doc = this.deps.documents.get(uri);
+    if (!doc || !this.handles(doc)) return undefined;
+    const state = this.state(uri);
+    if (state.outcome?.version === doc.version) return state.outcome;
+    const settings = await this.deps.settingsFor(uri);
+    const now = this.deps.documents.get(uri);
+    if (!now || now.version !== doc.version || this.states.get(uri) !== state) return undefined;
+    if (state.outcome?.version !== doc.version) state.outcome = this.compute(now, settings, state);
+    return state.outcome;
+  }
+
+  /**
+   * Publishes the problems of a workspace folder's configuration file as read from disk, when
+   * that file is not open (an open one is linted from its editor text).
+   */
+  showConfigOnDisk(configUri: string, config: FolderConfig | undefined): void {
+    const path = uriToPath(configUri);
+    if (this.deps.documents.all().some((d) => d.uri === configUri || (path !== undefined && uriToPath(d.uri) === path))) return;
+    const problems = config?.result.problems ?? [];
+    if (problems.length === 0 && !this.shownOnDisk.has(configUri)) return;
+    if (problems.length > 0) this.shownOnDisk.add(configUri);
+    else this.shownOnDisk.delete(configUri);
+    this.deps.publish({ uri: configUri, diagnostics: problems.map((p) => toDiagnostic(p, config!.result.file.lines, 0)) });
+  }
+
+  /** Lints the latest version of a document and publishes, unless a newer run or version superseded it. */
+  private async run(uri: string): Promise<void> {
+    const doc = this.deps.documents.get(uri);
+    if (!doc) return;
+    const state = this.state(uri);
+    const ticket = ++state.ticket;
+    try {
+      const settings = await this.deps.settingsFor(uri);
+      const now = this.deps.documents.get(uri);
+      if (!now || now.version !== doc.version || state.ticket !== ticket || this.states.get(uri) !== state) return;
+      const outcome = this.compute(now, settings, state);
+      state.outcome = outcome;
+      for (const { ruleId, error } of outcome.ruleErrors) {
+        this.deps.logError(`cnf-lint: rule ${ruleId} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      const diagnostics = outcome.findings.map((f) => toDiagnostic(f, outcome.lines, outcome.version));
+      this.deps.publish({ uri, version: outcome.version, diagnostics });
+    } catch (error) {
+      this.deps.logError(`cnf-lint: linting ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  private compute(doc: TextDocument, settings: Settings, state: DocumentState): LintOutcome {
+    const input = { uri: doc.uri, version: doc.version, text: doc.getText() };
+    return lintDocument(input, settings, this.deps.rules, state.caches, this.deps.reader);
+  }
+
+  private state(uri: string): DocumentState {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { caches: { parse: new ParseCache(), lint: new LintCache() }, ticket: 0 };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+}

@@ -1,0 +1,67 @@
+// Lints one document version: a manifest, the `.cnf-lint.yaml` itself, or a file too large to lint.
+import { posix } from 'node:path';
+import type { ConfigReader } from '../config/config-file';
+import { lint, LintResult, oversizeFinding } from '../linter/lint';
+import { LintCache } from '../linter/lint-cache';
+import type { Finding, Rule } from '../linter/types';
+import { LineIndex } from '../manifest/line-index';
+import { parseFile, ParseCache, ParsedFile } from '../manifest/parse';
+import { CONFIG_FILE_NAME } from '../protocol/constants';
+import type { Settings } from '../protocol/settings';
+
+/** What the server knows about one linted document version. */
+export interface LintOutcome {
+  version: number;
+  /** The parsed text; undefined when the file was not parsed (over maxFileSize). */
+  file?: ParsedFile;
+  /** Converts the outcome's offsets to positions. */
+  lines: LineIndex;
+  findings: Finding[];
+  ruleErrors: LintResult['ruleErrors'];
+  settings: Settings;
+  /** True for a `.cnf-lint.yaml`: its findings are its configuration problems. */
+  isConfig: boolean;
+}
+
+/** What one open document keeps between lints, so that an edit re-parses and re-lints only what changed. */
+export interface DocumentCaches {
+  parse: ParseCache;
+  lint: LintCache;
+}
+
+/** The text and version of a document to lint. */
+export interface DocumentInput {
+  uri: string;
+  version: number;
+  text: string;
+}
+
+/** True when a document URI names a cnf-lint configuration file. */
+export function isConfigUri(uri: string): boolean {
+  return posix.basename(uri.split(/[?#]/)[0]) === CONFIG_FILE_NAME;
+}
+
+/** True when the server lints a document: YAML by language id or by file name. */
+export function isYamlDocument(uri: string, languageId: string): boolean {
+  return languageId === 'yaml' || /\.ya?ml$/i.test(uri.split(/[?#]/)[0]);
+}
+
+/**
+ * Lints a document version. A configuration file yields its own problems; a manifest over
+ * `maxFileSize` bytes yields the one oversize finding and is not parsed. Never throws.
+ */
+export function lintDocument(doc: DocumentInput, settings: Settings, rules: readonly Rule[], caches: DocumentCaches, reader: ConfigReader): LintOutcome {
+  const base = { version: doc.version, settings, ruleErrors: [] as LintResult['ruleErrors'] };
+  if (isConfigUri(doc.uri)) {
+    const { problems, file } = reader.read(doc.text);
+    const level = settings.rules['config-invalid'];
+    const findings = level === 'off' ? [] : problems.map((p) => (level ? { ...p, severity: level } : p));
+    return { ...base, file, lines: file.lines, findings, isConfig: true };
+  }
+  if (!settings.enable) return { ...base, lines: new LineIndex(''), findings: [], isConfig: false };
+  const oversize = oversizeFinding(Buffer.byteLength(doc.text, 'utf8'), settings);
+  if (oversize) return { ...base, lines: new LineIndex(''), findings: [oversize], isConfig: false };
+  const file = parseFile(doc.text, caches.parse);
+  const result = lint(file, settings, rules, caches.lint);
+  return { ...base, file, lines: file.lines, findings: result.findings, ruleErrors: result.ruleErrors, isConfig: false };
+}

@@ -1,0 +1,91 @@
+// The bundled server on input it cannot lint: templates, YAML syntax errors, files over maxFileSize.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction } from 'vscode-languageserver/node';
+import { range, TestClient } from './lsp-client';
+
+const DOCS = 'https://github.com/cnf-lint/cnf-lint/blob/main/docs/rules';
+const PRIVILEGED_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: upf
+spec:
+  hostUsers: false
+  containers:
+    - name: upf
+      image: registry.example/upf:1.0
+      securityContext:
+        privileged: true
+`;
+const uri = (name: string) => `file:///virtual/${name}.yaml`;
+
+describe('language server on broken input', { timeout: 30_000 }, () => {
+  let client: TestClient;
+  before(async () => {
+    client = (await TestClient.start()).client;
+  });
+  after(() => client?.stop());
+
+  it('a template gets one file-not-linted information, no spurious errors, and no action to disable it', async () => {
+    const u = uri('template');
+    const text = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-upf\nspec:\n  replicas: {{ .Values.replicas }}\n`;
+    const p = await client.open(u, text);
+    assert.deepEqual(p.diagnostics, [
+      {
+        range: range(3, 8, 3, 8),
+        severity: 3,
+        code: 'file-not-linted',
+        codeDescription: { href: `${DOCS}/file-not-linted.md` },
+        source: 'cnf-lint',
+        message: 'This file contains template markers ({{ }}): it is a template, not a manifest. Lint its rendered output instead, e.g. `helm template . | cnf-lint -`.',
+        data: { ruleId: 'file-not-linted', messageId: 'template', version: 1 },
+      },
+    ]);
+    const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: p.diagnostics[0].range, context: { diagnostics: p.diagnostics } });
+    assert.deepEqual(actions, []);
+  });
+
+  it('a syntax error in one document, while the next document still gets its finding', async () => {
+    const u = uri('syntax');
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\ndata:\n  key: [unclosed\n---\n${PRIVILEGED_POD}`;
+    const p = await client.open(u, text);
+    assert.deepEqual(
+      p.diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message })),
+      [
+        { code: 'yaml-syntax', severity: 1, range: range(6, 0, 6, 1), message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' },
+        {
+          code: 'privileged-container',
+          severity: 1,
+          range: range(17, 8, 17, 24),
+          message: "Container 'upf' runs privileged: it gets every capability and the node's devices. Drop privileged mode and add only the capabilities it needs (RA2 ra2.app.041).",
+        },
+      ],
+    );
+  });
+
+  it('a file over maxFileSize (in UTF-8 bytes) gets one information and is not parsed', async () => {
+    const u = uri('oversize');
+    const comment = `# Übersicht: ${'é'.repeat(40)}\n`;
+    const text = comment + PRIVILEGED_POD;
+    assert.ok(text.length < 250 && Buffer.byteLength(text) > 250, 'over the limit only in bytes');
+    client.settings.set(u, { maxFileSize: 250 });
+    const p = await client.open(u, text);
+    assert.deepEqual(p.diagnostics, [
+      {
+        range: range(0, 0, 0, 0),
+        severity: 3,
+        code: 'file-not-linted',
+        codeDescription: { href: `${DOCS}/file-not-linted.md` },
+        source: 'cnf-lint',
+        message: `This file is ${Buffer.byteLength(text)} bytes, over the cnfLint.maxFileSize limit of 250 bytes: not linted.`,
+        data: { ruleId: 'file-not-linted', messageId: 'tooLarge', version: 1 },
+      },
+    ]);
+    const smaller = PRIVILEGED_POD;
+    assert.deepEqual(
+      (await client.change(u, smaller)).diagnostics.map((d) => d.code),
+      ['privileged-container'],
+      'linted again once under the limit',
+    );
+  });
+});
