@@ -1,0 +1,85 @@
+// The inputs of a run: files as given, directories walked for YAML files in a fixed order, and stdin.
+import { readdirSync, statSync, Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CONFIG_FILE_NAME } from '../protocol/constants';
+import { CliError } from './args';
+
+/** The name standard input is reported under. */
+export const STDIN_NAME = '<stdin>';
+
+/** One input to lint: a file path (as given, or joined to the directory given) or standard input. */
+export interface Input {
+  /** The name in reports: the path as given or found, or `<stdin>`. */
+  name: string;
+  stdin: boolean;
+}
+
+/** Folders never walked into. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+const YAML_FILE = /\.ya?ml$/i;
+
+/**
+ * Expands the paths of the command line: a file is taken as given (whatever its extension), a
+ * directory gives its `*.yaml`/`*.yml` files, depth first in name order, `-` is standard input.
+ * Each input appears once (by resolved path). Throws CliError for a path that does not exist.
+ */
+export function expandInputs(paths: readonly string[]): Input[] {
+  const out: Input[] = [];
+  const seen = new Set<string>();
+  const add = (input: Input) => {
+    const key = input.stdin ? input.name : resolve(input.name);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(input);
+  };
+  for (const p of paths) {
+    if (p === '-') {
+      add({ name: STDIN_NAME, stdin: true });
+      continue;
+    }
+    const stat = statOrThrow(p);
+    if (stat.isDirectory()) for (const f of walk(p)) add({ name: f, stdin: false });
+    else add({ name: p, stdin: false });
+  }
+  return out;
+}
+
+function statOrThrow(p: string): Stats {
+  try {
+    return statSync(p);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${p}` : `cannot read ${p}: ${(e as Error).message}`);
+  }
+}
+
+/** The YAML files under a directory, sorted by name at each level; symbolic links to folders are not followed. */
+function walk(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new CliError(`cannot read directory ${dir}: ${(e as Error).message}`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const entry of entries) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(p));
+    } else if (YAML_FILE.test(entry.name) && entry.name !== CONFIG_FILE_NAME && isFile(entry.isSymbolicLink(), entry.isFile(), p)) {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** A regular file, or a symbolic link to one. */
+function isFile(isLink: boolean, isRegular: boolean, p: string): boolean {
+  if (!isLink) return isRegular;
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}

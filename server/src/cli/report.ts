@@ -1,0 +1,63 @@
+// What every output format needs from results: 1-based ranges, the fixes that can be made, counts.
+import { TextEdit } from '../fixes/edits';
+import { Finding, FixOffer } from '../linter/types';
+import { LineIndex } from '../manifest/line-index';
+import { FileResult } from './lint-files';
+
+/** A 1-based range, end exclusive (the column after the last character). */
+export interface Range1 {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** The 1-based range of offsets in a file. */
+export function rangeOf(lines: LineIndex, start: number, end: number): Range1 {
+  const s = lines.positionAt(start);
+  const e = lines.positionAt(end);
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+/** A fix that can be made on this text, with its edits. */
+export interface ReadyFix {
+  offer: FixOffer;
+  edits: TextEdit[];
+}
+
+/** The fixes of a finding whose edits can be made (a fix that refuses on this text is left out). */
+export function readyFixes(finding: Finding): ReadyFix[] {
+  const out: ReadyFix[] = [];
+  for (const offer of finding.fixes) {
+    const edits = offer.edits();
+    if (edits !== undefined) out.push({ offer, edits });
+  }
+  return out;
+}
+
+/** Counts of findings by severity, and how many have a preferred fix that --fix would apply. */
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+  fixable: number;
+}
+
+/** Counts the findings of all results. */
+export function countFindings(results: readonly FileResult[]): Counts {
+  const counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0 };
+  for (const r of results) {
+    for (const f of r.findings) {
+      counts[f.severity]++;
+      if (readyFixes(f).some((x) => x.offer.preferred)) counts.fixable++;
+    }
+  }
+  return counts;
+}
+
+/** The exit status for findings: 1 when there is an error, or more warnings than allowed; else 0. */
+export function exitCodeFor(counts: Counts, maxWarnings: number | undefined): number {
+  if (counts.error > 0) return 1;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) return 1;
+  return 0;
+}
