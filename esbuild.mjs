@@ -15,6 +15,17 @@ const noVscode = {
   },
 };
 
+/** Every built `*.test.js` under a folder, recursively. */
+function builtTests(dir) {
+  let out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(builtTests(p));
+    else if (name.endsWith('.test.js')) out.push(p);
+  }
+  return out;
+}
+
 /** Every `*.test.ts` file under a folder, recursively. */
 function testFiles(dir) {
   let out = [];
@@ -27,7 +38,6 @@ function testFiles(dir) {
   return out;
 }
 
-rmSync('dist', { recursive: true, force: true });
 const bundles = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [noVscode] },
@@ -35,8 +45,11 @@ const bundles = [
 ];
 const jobs = bundles.filter((b) => existsSync(b.entryPoints[0])).map((b) => build(b));
 if (withTests) {
-  rmSync('out', { recursive: true, force: true });
   const entryPoints = testFiles('test');
+  // Files are overwritten in place (other builds may be running tests from out/); only test bundles
+  // whose source is gone are removed, so a deleted test never runs again.
+  const expected = new Set(entryPoints.map((p) => join('out', p.replace(/\.ts$/, '.js'))));
+  if (existsSync('out/test')) for (const p of builtTests('out/test')) if (!expected.has(p)) rmSync(p, { force: true });
   jobs.push(build({ ...common, entryPoints, outdir: 'out', outbase: '.', packages: 'external', sourcemap: 'inline' }));
 }
 if (existsSync('bench/bench.ts')) jobs.push(build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', packages: 'external' }));
