@@ -92,7 +92,7 @@ export const HOST_PORT_MESSAGE =
 export const PRIVILEGED_FIXES = [
   { id: 'setFalse', title: 'Set privileged: false', preferred: true },
   { id: 'leastPrivilege', title: 'Least privilege: privileged false, no privilege escalation, drop ALL capabilities', preferred: false },
-  { id: 'netAdminUserns', title: 'Least privilege with NET_ADMIN in a user namespace (hostUsers: false)', preferred: false },
+  { id: 'netAdmin', title: 'Least privilege with NET_ADMIN (the pod already runs in a user namespace)', preferred: false },
 ];
 
 /** The --format json objects of POD's two findings, under a file name. */

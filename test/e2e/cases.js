@@ -38,7 +38,7 @@ const rules = [
     fixes: [
       'Set privileged: false',
       'Least privilege: privileged false, no privilege escalation, drop ALL capabilities',
-      'Least privilege with NET_ADMIN in a user namespace (hostUsers: false)',
+      'Least privilege with NET_ADMIN (the pod already runs in a user namespace)',
     ],
     apply: 'Set privileged: false',
     preferred: true,

@@ -1,4 +1,4 @@
-// Hover on a flagged range: the rule's title, the message, why it matters, RA2 requirements, the doc link.
+// Hover on a flagged range: the rule's title, why it matters, RA2 requirements, the doc link (the editor shows the message itself).
 import { Hover, MarkupKind, Position } from 'vscode-languageserver/node';
 import { ENGINE_RULES } from '../linter/engine-rules';
 import type { Finding, Rule, RuleMeta } from '../linter/types';
@@ -21,7 +21,7 @@ export function hoverAt(outcome: LintOutcome | undefined, position: Position, ru
 /** The markdown of one finding. */
 export function describe(finding: Finding, meta: RuleMeta | undefined): string {
   const url = ruleDocUrl(finding.ruleId);
-  const parts = [`**${meta?.title ?? finding.ruleId}** (\`${finding.ruleId}\`, ${finding.severity})`, finding.message];
+  const parts = [`**${meta?.title ?? finding.ruleId}** (\`${finding.ruleId}\`, ${finding.severity})`];
   if (meta) {
     parts.push(meta.rationale);
     if (meta.requirements.length > 0) {

@@ -1,7 +1,7 @@
 // privileged-container: a container with `securityContext.privileged: true` (RA2 gap 8, ra2.app.041).
 import { appendItem, setPairs, TextEdit } from '../fixes/edits';
 import type { FixReport, Rule } from '../linter/types';
-import { hostNamespacesSet } from '../manifest/host-namespaces';
+import { hostNamespacesSet, hostUsersFalse } from '../manifest/host-namespaces';
 import { asMap, asSeq, get, getPair, isTrue, stringValue } from '../manifest/nodes';
 import { ParsedFile } from '../manifest/parse';
 import { ContainerView } from '../manifest/pod-specs';
@@ -27,6 +27,7 @@ export const rule: Rule = {
       leastPrivilege: 'Least privilege: privileged false, no privilege escalation, drop ALL capabilities',
       dpdk: 'Least privilege for DPDK/SR-IOV: drop ALL, add IPC_LOCK',
       netAdminUserns: 'Least privilege with NET_ADMIN in a user namespace (hostUsers: false)',
+      netAdmin: 'Least privilege with NET_ADMIN (the pod already runs in a user namespace)',
     },
   },
   check(ctx) {
@@ -40,7 +41,8 @@ export const rule: Rule = {
           { id: 'leastPrivilege', edits: (file) => leastPrivilege(file, c, []) },
         ];
         if (usesDataPlaneResources(c)) fixes.push({ id: 'dpdk', edits: (file) => leastPrivilege(file, c, ['IPC_LOCK']) });
-        if (hostNamespacesSet(pod).length === 0) {
+        if (hostUsersFalse(pod)) fixes.push({ id: 'netAdmin', edits: (file) => leastPrivilege(file, c, ['NET_ADMIN']) });
+        else if (hostNamespacesSet(pod).length === 0) {
           fixes.push({
             id: 'netAdminUserns',
             edits: (file) => [...leastPrivilege(file, c, ['NET_ADMIN']), ...setPairs(file, pod.spec, { hostUsers: false })],

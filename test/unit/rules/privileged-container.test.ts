@@ -42,5 +42,24 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: 'pod already in a user namespace: the NET_ADMIN variant leaves hostUsers alone',
+      code: pod('      privileged: true\n').replace('spec:\n', 'spec:\n  hostUsers: false\n'),
+      errors: [
+        {
+          messageId: 'privileged',
+          line: 11,
+          column: 7,
+          endLine: 11,
+          endColumn: 23,
+          preferred: 'setFalse',
+          fixes: {
+            setFalse: pod('      privileged: false\n').replace('spec:\n', 'spec:\n  hostUsers: false\n'),
+            leastPrivilege: pod('      privileged: false\n      allowPrivilegeEscalation: false\n      capabilities:\n        drop:\n        - ALL\n').replace('spec:\n', 'spec:\n  hostUsers: false\n'),
+            netAdmin: pod('      privileged: false\n      allowPrivilegeEscalation: false\n      capabilities:\n        drop:\n        - ALL\n        add:\n        - NET_ADMIN\n').replace('spec:\n', 'spec:\n  hostUsers: false\n'),
+          },
+        },
+      ],
+    },
   ],
 });
