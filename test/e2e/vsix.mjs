@@ -29,7 +29,7 @@ const { values: opts } = parseArgs({
   },
 });
 
-/** What a VSIX may hold: the bundles, schemas, snippets, README images, README, CHANGELOG, LICENSE, package.json. */
+/** What a VSIX may hold: the bundles, schemas, snippets, README, CHANGELOG, LICENSE, package.json. */
 const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
@@ -40,7 +40,6 @@ const ALLOWED = [
   /^extension\/dist\/(client|server|cli)\.js$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/snippets\/[\w.-]+\.code-snippets$/,
-  /^extension\/docs\/images\/[\w.-]+\.(png|gif|jpe?g|svg)$/,
 ];
 /** What it must hold. */
 const REQUIRED = [/^extension\/package\.json$/, /^extension\/dist\/client\.js$/, /^extension\/dist\/server\.js$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/license(\.txt|\.md)?$/i];
