@@ -15,8 +15,11 @@ import { DiagnosticsService } from './handlers/diagnostics';
 import { hoverAt } from './handlers/hover';
 import { isConfigUri } from './handlers/lint-document';
 import { SETTINGS_SECTION, SettingsStore } from './handlers/settings';
+import { indexKey, WorkspaceIndexer } from './handlers/workspace-indexer';
 import { CONFIG_FILE_NAME } from './protocol/constants';
 import { RULES } from './rules';
+import { enabledPatterns } from './workspace/glob';
+import { WorkspaceIndex } from './workspace/workspace-index';
 
 /** Starts the server on the transport named on the command line (--stdio, --node-ipc, --socket). */
 function main(): void {
@@ -32,6 +35,7 @@ function main(): void {
     (uri) => (features?.configuration ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }) : Promise.resolve(pushed)),
     configFiles,
   );
+  const index = new WorkspaceIndex();
   const diagnostics = new DiagnosticsService({
     documents,
     settingsFor: (uri) => settings.forDocument(uri),
@@ -39,11 +43,26 @@ function main(): void {
     rules: RULES,
     publish: (params) => void connection.sendDiagnostics(params).catch(() => undefined),
     logError: (message) => connection.console.error(message),
+    index,
   });
+  const indexer = new WorkspaceIndexer({
+    index,
+    settingsFor: (folderUri) => settings.forDocument(folderUri),
+    excludesFor: async (folderUri) =>
+      features?.configuration
+        ? enabledPatterns(((await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files' }).catch(() => undefined)) as { exclude?: unknown } | undefined)?.exclude)
+        : [],
+    isOpen: (uri) => documents.all().some((d) => indexKey(d.uri) === uri),
+    changed: (keys) => diagnostics.workspaceChanged(keys),
+    busy: () => diagnostics.busy(),
+    logError: (message) => connection.console.error(message),
+  });
+  let folders: string[] = [];
 
   connection.onInitialize((params) => {
     features = clientFeatures(params.capabilities);
-    configFiles.updateFolders(initialFolders(params));
+    folders = initialFolders(params);
+    configFiles.updateFolders(folders);
     return serverCapabilities(features);
   });
   const registrationFailed = (error: unknown) => connection.console.error(`cnf-lint: registration failed: ${String(error)}`);
@@ -52,23 +71,35 @@ function main(): void {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(registrationFailed);
     }
     if (features?.watchedFilesRegistration) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(registrationFailed);
+      const watchers = [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.{yaml,yml}' }];
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(registrationFailed);
     }
     if (features?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         configFiles.updateFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
+        indexer.updateFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
         diagnostics.requestAll();
       });
     }
+    // Indexing runs in the background: it yields after every file, so open documents are linted meanwhile.
+    indexer.updateFolders(folders);
   });
   connection.onDidChangeConfiguration((params) => {
     pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     settings.clear();
     diagnostics.requestAll();
+    indexer.reindexAll();
   });
-  connection.onDidChangeWatchedFiles((params) => {
-    const changed = params.changes.filter((c) => configFiles.fileChanged(c.uri));
-    if (changed.length > 0) diagnostics.requestAll();
+  connection.onDidChangeWatchedFiles(async (params) => {
+    let configChanged = false;
+    for (const change of params.changes) {
+      if (configFiles.fileChanged(change.uri)) configChanged = true;
+      else await indexer.fileChanged(change.uri, change.type);
+    }
+    if (configChanged) {
+      diagnostics.requestAll();
+      indexer.reindexAll();
+    }
   });
 
   documents.onDidChangeContent((e) => diagnostics.request(e.document.uri));
@@ -79,11 +110,14 @@ function main(): void {
     settings.drop(e.document.uri);
     diagnostics.close(e.document.uri);
     if (isConfigUri(e.document.uri)) configFiles.fileChanged(e.document.uri);
+    else void indexer.documentClosed(e.document.uri);
   });
 
-  connection.onCodeAction(async (params) =>
-    codeActions(params, await diagnostics.current(params.textDocument.uri), RULES, { documentChanges: features?.documentChanges ?? false }),
-  );
+  connection.onCodeAction(async (params) => {
+    const uri = params.textDocument.uri;
+    const workspace = { index, uri: indexKey(uri) };
+    return codeActions(params, await diagnostics.current(uri), RULES, { documentChanges: features?.documentChanges ?? false }, workspace);
+  });
   connection.onHover(async (params) => hoverAt(await diagnostics.current(params.textDocument.uri), params.position, RULES) ?? null);
 
   documents.listen(connection);

@@ -1,12 +1,15 @@
 // Lints (and with --fix, fixes) the inputs of a run: bytes in, findings with a line index out.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fixAll } from '../linter/fix-all';
-import { lint, oversizeFinding } from '../linter/lint';
+import { lint, LintWorkspace, oversizeFinding } from '../linter/lint';
 import { Finding } from '../linter/types';
 import { LineIndex } from '../manifest/line-index';
-import { parseFile } from '../manifest/parse';
+import { objectsOf } from '../manifest/objects';
+import { parseFile, ParsedFile } from '../manifest/parse';
 import { Settings } from '../protocol/settings';
 import { RULES } from '../rules/index';
+import { summarizeObjects } from '../workspace/summarize';
+import { WorkspaceIndex } from '../workspace/workspace-index';
 import { CliError } from './args';
 import { Input } from './files';
 
@@ -14,6 +17,8 @@ import { Input } from './files';
 export interface LoadedInput extends Input {
   bytes: Uint8Array;
   settings: Settings;
+  /** The parse made for the workspace index, reused by the lint when the text is not fixed first. */
+  parsed?: ParsedFile;
 }
 
 /** The findings of one input, and the line index that turns their offsets into positions. */
@@ -52,10 +57,28 @@ export function decode(bytes: Uint8Array): { text: string; bom: boolean; binary:
 }
 
 /**
+ * The workspace of a run: every input that is linted (not over maxFileSize, not binary) is parsed
+ * once and indexed under its name, so that a reference in one file resolves to an object in another.
+ */
+export function indexInputs(inputs: LoadedInput[]): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const input of inputs) {
+    if (!input.settings.enable || input.bytes.length > input.settings.maxFileSize) continue;
+    const decoded = decode(input.bytes);
+    if (decoded.binary) continue;
+    input.parsed = parseFile(decoded.text);
+    index.setFile(input.name, summarizeObjects(input.name, objectsOf(input.parsed), input.settings.defaultNamespace));
+  }
+  return index;
+}
+
+/**
  * Lints one input. With `fix`, applies the preferred fixes first and writes the file when its
  * text changed (standard input: keeps the fixed bytes for printing); then lints what remains.
+ * Rules of scope `workspace` see `index` (the input's own entry replaced by its current text).
  */
-export function lintInput(input: LoadedInput, fix: boolean): FileResult {
+export function lintInput(input: LoadedInput, fix: boolean, index?: WorkspaceIndex): FileResult {
+  const workspace: LintWorkspace | undefined = index && { index, uri: input.name };
   const { settings, bytes } = input;
   const result: FileResult = { name: input.name, lines: new LineIndex(''), findings: [], ruleErrors: [] };
   if (fix && input.stdin) result.fixedOutput = bytes;
@@ -68,7 +91,7 @@ export function lintInput(input: LoadedInput, fix: boolean): FileResult {
   const decoded = decode(bytes);
   let text = decoded.text;
   if (fix && !decoded.binary) {
-    const { output } = fixAll(text, settings, RULES);
+    const { output } = fixAll(text, settings, RULES, workspace);
     if (output !== text) {
       const encoded = encode(output, decoded.bom);
       if (input.stdin) result.fixedOutput = encoded;
@@ -76,8 +99,8 @@ export function lintInput(input: LoadedInput, fix: boolean): FileResult {
       text = output;
     }
   }
-  const file = parseFile(text);
-  const { findings, ruleErrors } = lint(file, settings, RULES);
+  const file = input.parsed && input.parsed.text === text ? input.parsed : parseFile(text);
+  const { findings, ruleErrors } = lint(file, settings, RULES, undefined, workspace);
   return { ...result, lines: file.lines, findings, ruleErrors };
 }
 

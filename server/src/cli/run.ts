@@ -4,7 +4,7 @@ import { expandInputs, STDIN_NAME } from './files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatStylish, useColor } from './format-stylish';
-import { FileResult, LoadedInput, lintInput, readInputFile } from './lint-files';
+import { FileResult, indexInputs, LoadedInput, lintInput, readInputFile } from './lint-files';
 import { countFindings, exitCodeFor } from './report';
 import { SettingsResolver } from './settings';
 
@@ -49,7 +49,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const bytes = input.stdin ? await io.readStdin() : readInputFile(input.name);
     loaded.push({ ...input, bytes, settings });
   }
-  const results: FileResult[] = loaded.map((input) => lintInput(input, options.fix));
+  // The files given (directories walked) are the workspace that references resolve in.
+  const index = indexInputs(loaded);
+  const results: FileResult[] = loaded.map((input) => lintInput(input, options.fix, index));
   let status = 0;
   for (const r of results) {
     for (const { ruleId, error } of r.ruleErrors) {

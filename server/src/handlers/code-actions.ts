@@ -2,6 +2,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextEdit } from '../fixes/edits';
 import { fixAll, minimalEdit } from '../linter/fix-all';
+import type { LintWorkspace } from '../linter/lint';
 import { disableLineEdit } from '../linter/suppression';
 import type { Finding, Rule } from '../linter/types';
 import { FIX_ALL_KIND, SOURCE } from '../protocol/constants';
@@ -20,8 +21,11 @@ export interface EditOptions {
   documentChanges: boolean;
 }
 
-/** The code actions for a request, given the outcome of the document's current version. */
-export function codeActions(params: CodeActionParams, outcome: LintOutcome | undefined, rules: readonly Rule[], options: EditOptions): CodeAction[] {
+/**
+ * The code actions for a request, given the outcome of the document's current version; fix-all
+ * lints in `workspace` (the workspace index, with the document's key) when given.
+ */
+export function codeActions(params: CodeActionParams, outcome: LintOutcome | undefined, rules: readonly Rule[], options: EditOptions, workspace?: LintWorkspace): CodeAction[] {
   const file = outcome?.file;
   if (!outcome || !file || outcome.isConfig) return [];
   const only = params.context.only;
@@ -48,7 +52,7 @@ export function codeActions(params: CodeActionParams, outcome: LintOutcome | und
     }
   }
   if (only && wants(FIX_ALL_KIND) && outcome.findings.some((f) => f.fixes.length > 0)) {
-    const fixed = attempt(() => minimalEdit(file.text, fixAll(file.text, outcome.settings, rules).output));
+    const fixed = attempt(() => minimalEdit(file.text, fixAll(file.text, outcome.settings, rules, workspace).output));
     if (fixed) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: edit([fixed]) });
   }
   return actions;

@@ -4,12 +4,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigReader } from '../config/config-file';
 import type { Rule } from '../linter/types';
 import { LintCache } from '../linter/lint-cache';
+import { objectsOf } from '../manifest/objects';
 import { ParseCache } from '../manifest/parse';
 import type { Settings } from '../protocol/settings';
+import { summarizeObjects } from '../workspace/summarize';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
 import { FolderConfig, uriToPath } from './config-files';
 import { toDiagnostic } from './convert';
 import { DocumentCaches, isConfigUri, isYamlDocument, lintDocument, LintOutcome } from './lint-document';
 import { LintScheduler } from './lint-scheduler';
+import { indexKey } from './workspace-indexer';
 
 /** What the diagnostics service needs from the server. */
 export interface DiagnosticsDeps {
@@ -19,13 +23,19 @@ export interface DiagnosticsDeps {
   rules: readonly Rule[];
   publish(params: PublishDiagnosticsParams): void;
   logError(message: string): void;
+  /** The workspace index: open documents enter it at their editor text, and workspace rules read it. */
+  index?: WorkspaceIndex;
 }
 
-/** Per open document: its parse and lint caches, the outcome of its latest lint, and the latest run's ticket. */
+/**
+ * Per open document: its parse and lint caches, the outcome of its latest lint, the latest run's
+ * ticket, and the index lookups its workspace rules made in that lint.
+ */
 interface DocumentState {
   caches: DocumentCaches;
   outcome?: LintOutcome;
   ticket: number;
+  lookups: Set<string>;
 }
 
 /** Owns the lint state of every open document. */
@@ -48,9 +58,31 @@ export class DiagnosticsService {
     if (doc && this.handles(doc)) this.scheduler.request(uri);
   }
 
+  /** True while an open document waits to be linted: background work (indexing) should wait too. */
+  busy(): boolean {
+    return this.scheduler.busy;
+  }
+
   /** Asks for every open document to be linted again (settings or configuration changed). */
   requestAll(): void {
     for (const doc of this.deps.documents.all()) this.request(doc.uri);
+  }
+
+  /**
+   * Index lookups changed: lints again the open documents whose last lint made one of them
+   * (except `except`, the document whose edit caused the change).
+   */
+  workspaceChanged(keys: ReadonlySet<string>, except?: string): void {
+    if (keys.size === 0) return;
+    for (const [uri, state] of this.states) {
+      if (uri === except) continue;
+      for (const key of state.lookups) {
+        if (keys.has(key)) {
+          this.request(uri);
+          break;
+        }
+      }
+    }
   }
 
   /** Forgets a closed document and clears its diagnostics. */
@@ -108,15 +140,25 @@ export class DiagnosticsService {
     }
   }
 
+  /** Lints a document version; its objects replace its entry in the workspace index, and documents that looked them up are linted again. */
   private compute(doc: TextDocument, settings: Settings, state: DocumentState): LintOutcome {
     const input = { uri: doc.uri, version: doc.version, text: doc.getText() };
-    return lintDocument(input, settings, this.deps.rules, state.caches, this.deps.reader);
+    const index = this.deps.index;
+    const key = indexKey(doc.uri);
+    const lookups = new Set<string>();
+    const outcome = lintDocument(input, settings, this.deps.rules, state.caches, this.deps.reader, index && { index, uri: key, deps: lookups });
+    state.lookups = lookups;
+    if (index && !outcome.isConfig) {
+      const changed = outcome.file ? index.setFile(key, summarizeObjects(key, objectsOf(outcome.file), settings.defaultNamespace)) : index.deleteFile(key);
+      this.workspaceChanged(changed, doc.uri);
+    }
+    return outcome;
   }
 
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { caches: { parse: new ParseCache(), lint: new LintCache() }, ticket: 0 };
+      state = { caches: { parse: new ParseCache(), lint: new LintCache() }, ticket: 0, lookups: new Set() };
       this.states.set(uri, state);
     }
     return state;

@@ -32,6 +32,7 @@ export function describe(finding: Finding, meta: RuleMeta | undefined): string {
       const gap = meta.gap > 0 ? ` (RA2 gap ${meta.gap}: ${GAP_TITLES[meta.gap] ?? 'unknown'})` : '';
       parts.push(`Anuket requirements${gap}:\n\n${items.join('\n')}\n\n_Source: ${REQUIREMENTS_ATTRIBUTION}._`);
     }
+    if (meta.links?.length) parts.push(`Further reading: ${meta.links.map((l) => `[${l.title}](${l.url})`).join(' · ')}`);
     parts.push(`Confidence: ${meta.confidence}. [Rule documentation](${url})`);
   } else {
     parts.push(`[Rule documentation](${url})`);

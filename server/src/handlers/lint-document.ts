@@ -1,7 +1,7 @@
 // Lints one document version: a manifest, the `.cnf-lint.yaml` itself, or a file too large to lint.
 import { posix } from 'node:path';
 import type { ConfigReader } from '../config/config-file';
-import { lint, LintResult, oversizeFinding } from '../linter/lint';
+import { lint, LintResult, LintWorkspace, oversizeFinding } from '../linter/lint';
 import { LintCache } from '../linter/lint-cache';
 import type { Finding, Rule } from '../linter/types';
 import { LineIndex } from '../manifest/line-index';
@@ -48,9 +48,17 @@ export function isYamlDocument(uri: string, languageId: string): boolean {
 
 /**
  * Lints a document version. A configuration file yields its own problems; a manifest over
- * `maxFileSize` bytes yields the one oversize finding and is not parsed. Never throws.
+ * `maxFileSize` bytes yields the one oversize finding and is not parsed. Rules of scope
+ * `workspace` see `workspace`. Never throws.
  */
-export function lintDocument(doc: DocumentInput, settings: Settings, rules: readonly Rule[], caches: DocumentCaches, reader: ConfigReader): LintOutcome {
+export function lintDocument(
+  doc: DocumentInput,
+  settings: Settings,
+  rules: readonly Rule[],
+  caches: DocumentCaches,
+  reader: ConfigReader,
+  workspace?: LintWorkspace,
+): LintOutcome {
   const base = { version: doc.version, settings, ruleErrors: [] as LintResult['ruleErrors'] };
   if (isConfigUri(doc.uri)) {
     const { problems, file } = reader.read(doc.text);
@@ -62,6 +70,6 @@ export function lintDocument(doc: DocumentInput, settings: Settings, rules: read
   const oversize = oversizeFinding(Buffer.byteLength(doc.text, 'utf8'), settings);
   if (oversize) return { ...base, lines: new LineIndex(''), findings: [oversize], isConfig: false };
   const file = parseFile(doc.text, caches.parse);
-  const result = lint(file, settings, rules, caches.lint);
+  const result = lint(file, settings, rules, caches.lint, workspace);
   return { ...base, file, lines: file.lines, findings: result.findings, ruleErrors: result.ruleErrors, isConfig: false };
 }

@@ -2,7 +2,7 @@
 import { applyEdits, editsOverlap, TextEdit } from '../fixes/edits';
 import { parseFile } from '../manifest/parse';
 import { Settings } from '../protocol/settings';
-import { lint } from './lint';
+import { lint, LintWorkspace } from './lint';
 import { Rule } from './types';
 
 /** The outcome of fixing one text. */
@@ -19,14 +19,15 @@ const MAX_PASSES = 10;
 /**
  * Applies preferred fixes until none applies. In each pass, findings are taken in file order and a
  * fix whose edits overlap an already chosen one waits for the next pass, computed on the new text.
+ * Rules of scope `workspace` see `workspace` (the text being fixed replaces the file's entry).
  */
-export function fixAll(text: string, settings: Settings, rules: readonly Rule[]): FixAllResult {
+export function fixAll(text: string, settings: Settings, rules: readonly Rule[], workspace?: LintWorkspace): FixAllResult {
   let output = text;
   let applied = 0;
   let passes = 0;
   while (passes < MAX_PASSES) {
     const file = parseFile(output);
-    const { findings } = lint(file, settings, rules);
+    const { findings } = lint(file, settings, rules, undefined, workspace && { index: workspace.index, uri: workspace.uri });
     const chosen: TextEdit[] = [];
     let count = 0;
     for (const f of findings) {

@@ -4,6 +4,9 @@ import { K8sObject, objectsOfDocument } from '../manifest/objects';
 import { ManifestDocument, ParsedFile } from '../manifest/parse';
 import { podSpecOf, PodSpecView } from '../manifest/pod-specs';
 import { Settings } from '../protocol/settings';
+import { summarizeObjects } from '../workspace/summarize';
+import type { WorkspaceView } from '../workspace/types';
+import { WorkspaceIndex } from '../workspace/workspace-index';
 import { FILE_NOT_LINTED, YAML_SYNTAX } from './engine-rules';
 import { CachedDocument, LintCache, StoredFinding } from './lint-cache';
 import { formatMessage } from './messages';
@@ -17,6 +20,16 @@ export interface LintResult {
   ruleErrors: Array<{ ruleId: string; error: unknown }>;
 }
 
+/** The workspace a file is linted in. */
+export interface LintWorkspace {
+  /** The other files of the workspace (this file's own entry, if any, is replaced by its current text). */
+  index: WorkspaceIndex;
+  /** The file's key in the index (a URI in the server, the path as given in the CLI). */
+  uri: string;
+  /** Receives the index keys the rules looked up: when one of them changes, the file needs linting again. */
+  deps?: Set<string>;
+}
+
 /** A finding on a whole file that is not linted because of its size, or undefined. */
 export function oversizeFinding(byteLength: number, settings: Settings): Finding | undefined {
   if (byteLength <= settings.maxFileSize) return undefined;
@@ -25,9 +38,10 @@ export function oversizeFinding(byteLength: number, settings: Settings): Finding
 
 /**
  * Lints a parsed file with the given rules. Never throws. With a cache (one per open document),
- * the findings of documents that did not change since the last call are reused.
+ * the findings of documents that did not change since the last call are reused. Rules of scope
+ * `workspace` see `workspace` (without one, a workspace of this file alone).
  */
-export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[], cache?: LintCache): LintResult {
+export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[], cache?: LintCache, workspace?: LintWorkspace): LintResult {
   const result: LintResult = { findings: [], ruleErrors: [] };
   if (!settings.enable) return result;
   if (file.skip) {
@@ -38,6 +52,7 @@ export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[
   const enabled = rules.filter((r) => settings.rules[r.meta.id] !== 'off');
   const perDocument = enabled.filter((r) => (r.meta.scope ?? 'document') === 'document');
   const perFile = enabled.filter((r) => r.meta.scope === 'file');
+  const perWorkspace = enabled.filter((r) => r.meta.scope === 'workspace');
   cache?.begin(settings, rules);
   const allObjects: K8sObject[] = [];
   const stored: StoredFinding[] = [];
@@ -52,9 +67,15 @@ export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[
     for (const s of entry.findings) stored.push({ ...s, start: s.start - entry.base + d.start, end: s.end - entry.base + d.start });
     result.ruleErrors.push(...entry.ruleErrors);
   }
-  if (perFile.length > 0) {
+  if (perFile.length > 0 || perWorkspace.length > 0) {
     const pods = allObjects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
     stored.push(...runRules(perFile, file, settings, allObjects, pods, result.ruleErrors));
+    if (perWorkspace.length > 0) {
+      const uri = workspace?.uri ?? '';
+      const live = { uri, objects: () => summarizeObjects(uri, allObjects, settings.defaultNamespace) };
+      const view = (workspace?.index ?? new WorkspaceIndex()).view({ live, deps: workspace?.deps });
+      stored.push(...runRules(perWorkspace, file, settings, allObjects, pods, result.ruleErrors, view));
+    }
   }
   for (const s of stored) result.findings.push(bindFixes(s, file));
   result.findings = applySuppressions(file, allObjects, result.findings);
@@ -77,18 +98,34 @@ function checkDocument(d: ManifestDocument, file: ParsedFile, settings: Settings
 }
 
 /** Runs rules over a scope; a rule that throws is recorded and the others still run. */
-function runRules(rules: readonly Rule[], file: ParsedFile, settings: Settings, objects: K8sObject[], pods: PodSpecView[], ruleErrors: LintResult['ruleErrors']): StoredFinding[] {
+function runRules(
+  rules: readonly Rule[],
+  file: ParsedFile,
+  settings: Settings,
+  objects: K8sObject[],
+  pods: PodSpecView[],
+  ruleErrors: LintResult['ruleErrors'],
+  workspace?: WorkspaceView,
+): StoredFinding[] {
   const out: StoredFinding[] = [];
   for (const rule of rules) {
     const level = settings.rules[rule.meta.id] as Severity | undefined;
     const report = (r: Report) => out.push(toStored(rule.meta, r, level ?? r.severity ?? rule.meta.defaultSeverity));
     try {
-      rule.check({ file, settings, objects, pods, report });
+      rule.check({ file, settings, objects, pods, workspace: workspace ?? noWorkspace(rule.meta.id), report });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
     }
   }
   return out;
+}
+
+/** The workspace of a rule that is not of scope `workspace`: its findings are cached, so it must not read other files. */
+function noWorkspace(ruleId: string): WorkspaceView {
+  const refuse = (): never => {
+    throw new Error(`${ruleId} reads ctx.workspace but is not of scope 'workspace'`);
+  };
+  return { nad: refuse, nadsNamed: refuse, nadsWithResource: refuse, policiesFor: refuse, objectsOfKind: refuse };
 }
 
 function engineFinding(meta: RuleMeta, messageId: string, start: number, end: number, settings: Settings, data?: Record<string, string | number>): Finding | undefined {

@@ -5,6 +5,7 @@ import type { ParsedFile } from '../manifest/parse';
 import type { K8sObject } from '../manifest/objects';
 import type { PodSpecView } from '../manifest/pod-specs';
 import type { Settings } from '../protocol/settings';
+import type { WorkspaceView } from '../workspace/types';
 
 /** The severity of a finding. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -33,9 +34,10 @@ export interface RuleMeta {
   links?: Array<{ title: string; url: string }>;
   /**
    * What a finding depends on: `document` (the default) when only the document it is in, so that
-   * findings of an unchanged document are reused across edits; `file` when other documents too.
+   * findings of an unchanged document are reused across edits; `file` when other documents too;
+   * `workspace` when other files too (through `ctx.workspace`): such a rule runs on every lint.
    */
-  scope?: 'document' | 'file';
+  scope?: 'document' | 'file' | 'workspace';
 }
 
 /** A fix a finding offers: edits are computed only when asked for. */
@@ -90,6 +92,11 @@ export interface RuleContext {
   settings: Settings;
   objects: K8sObject[];
   pods: PodSpecView[];
+  /**
+   * The manifests of the workspace, this file at its current text included. Only rules of scope
+   * `workspace` may read it (for the others, whose findings are cached, reading it throws).
+   */
+  workspace: WorkspaceView;
   report(report: Report): void;
 }
 

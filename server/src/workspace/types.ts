@@ -1,0 +1,75 @@
+// What the workspace index knows about each object, and the read-only view rules query.
+
+/** A label selector as Kubernetes writes it (`matchLabels` and `matchExpressions`). */
+export interface LabelSelector {
+  matchLabels: Readonly<Record<string, string>>;
+  matchExpressions: ReadonlyArray<{ key: string; operator: string; values: readonly string[] }>;
+}
+
+/** A NetworkAttachmentDefinition reference: its namespace and name. */
+export interface NetworkRef {
+  namespace: string;
+  name: string;
+}
+
+/** One CNI plugin of a NetworkAttachmentDefinition's config. */
+export interface CniPluginSummary {
+  /** The plugin `type`, when it is a string. */
+  type?: string;
+  /** The capabilities the plugin declares `true` (`ips`, `mac`, `portMappings`, `bandwidth`, ...). */
+  capabilities: readonly string[];
+}
+
+/**
+ * A NetworkAttachmentDefinition as Multus resolves it: written as such, or rendered by the SR-IOV
+ * Network Operator from a SriovNetwork (in `spec.networkNamespace`, named like the SriovNetwork).
+ */
+export interface IndexedNad {
+  /** The file that defines it. */
+  uri: string;
+  namespace: string;
+  name: string;
+  /** The kind of the object that defines it. */
+  definedBy: 'NetworkAttachmentDefinition' | 'SriovNetwork';
+  /** The `k8s.v1.cni.cncf.io/resourceName` annotation (for a SriovNetwork: `openshift.io/<spec.resourceName>`). */
+  resourceName?: string;
+  /** The plugins of its CNI config in order (one for a single config); undefined when the config is missing or not JSON. */
+  plugins?: readonly CniPluginSummary[];
+}
+
+/** The summary of one Kubernetes object of the workspace. */
+export interface IndexedObject {
+  /** The file it is in (a URI in the server, the path as given in the CLI). */
+  uri: string;
+  kind: string;
+  apiVersion: string;
+  name?: string;
+  /** `metadata.namespace`, or the file's default namespace when absent; '' for cluster-scoped kinds. */
+  namespace: string;
+  labels: Readonly<Record<string, string>>;
+  /** For a NetworkAttachmentDefinition or a SriovNetwork: the NAD Multus sees. */
+  nad?: IndexedNad;
+  /** For a MultiNetworkPolicy: the networks its `k8s.v1.cni.cncf.io/policy-for` annotation names. */
+  policyFor?: readonly NetworkRef[];
+  /** For a NetworkPolicy or MultiNetworkPolicy: its `spec.podSelector` (absent selects every pod). */
+  podSelector?: LabelSelector;
+}
+
+/**
+ * What rules of scope `workspace` see of the workspace: every manifest of the workspace folders
+ * (editor) or of the paths given (CLI), with the file being linted at its current text. Lookups are
+ * exact: names and namespaces as Kubernetes resolves them. Read-only; every lookup is recorded, so
+ * that the file is linted again when what it looked up changes.
+ */
+export interface WorkspaceView {
+  /** The NetworkAttachmentDefinition `namespace/name` (written, or rendered from a SriovNetwork), or undefined. */
+  nad(namespace: string, name: string): IndexedNad | undefined;
+  /** Every NetworkAttachmentDefinition named `name`, in any namespace. */
+  nadsNamed(name: string): IndexedNad[];
+  /** Every NetworkAttachmentDefinition whose resourceName is `resourceName`. */
+  nadsWithResource(resourceName: string): IndexedNad[];
+  /** The MultiNetworkPolicies whose `policy-for` names the NetworkAttachmentDefinition `namespace/name`. */
+  policiesFor(namespace: string, name: string): IndexedObject[];
+  /** Every object of a kind (any apiVersion), in index order. */
+  objectsOfKind(kind: string): IndexedObject[];
+}

@@ -1,0 +1,158 @@
+// The workspace index: per file, the summaries of its objects; lookups by NAD, resource, policy and kind.
+import { IndexedNad, IndexedObject, WorkspaceView } from './types';
+
+/** A file of the view that replaces the index's entry for it: the file being linted, at its current text. */
+export interface LiveFile {
+  uri: string;
+  /** Its objects, computed on first use. */
+  objects(): readonly IndexedObject[];
+}
+
+/** Options of a view. */
+export interface ViewOptions {
+  live?: LiveFile;
+  /** Receives the key of every lookup made through the view (see `WorkspaceIndex.setFile`). */
+  deps?: Set<string>;
+}
+
+/** Lookup keys: what a view records and what setFile reports as changed. */
+const nadKey = (namespace: string, name: string) => `nad:${namespace}/${name}`;
+const nadNameKey = (name: string) => `nad-name:${name}`;
+const resourceKey = (resource: string) => `resource:${resource}`;
+const policyKey = (namespace: string, name: string) => `policy:${namespace}/${name}`;
+const kindKey = (kind: string) => `kind:${kind}`;
+
+/** Per file: its objects and the signature of what each lookup key finds in it. */
+interface FileEntry {
+  objects: readonly IndexedObject[];
+  signatures: Map<string, string>;
+}
+
+/**
+ * Summaries of every manifest of the workspace, keyed by file. Owned by whoever builds it (the
+ * server for the workspace folders, the CLI for its inputs); rules read it through a view.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileEntry>();
+  /** key -> uri -> the objects of that file that key finds. */
+  private readonly lookups = new Map<string, Map<string, IndexedObject[]>>();
+
+  /** Number of files indexed. */
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** The files indexed, in index order. */
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** True when a file is indexed. */
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  /** The objects indexed for a file ([] when it is not indexed). */
+  objectsOf(uri: string): readonly IndexedObject[] {
+    return this.files.get(uri)?.objects ?? [];
+  }
+
+  /**
+   * Sets (or replaces) the objects of a file. Returns the lookup keys whose answer changed: a view
+   * that recorded one of them may now see something else (the file should be linted again).
+   */
+  setFile(uri: string, objects: readonly IndexedObject[]): Set<string> {
+    const old = this.files.get(uri);
+    const signatures = signaturesOf(objects);
+    const changed = new Set<string>();
+    for (const [key, sig] of signatures) if (old?.signatures.get(key) !== sig) changed.add(key);
+    for (const key of old?.signatures.keys() ?? []) if (!signatures.has(key)) changed.add(key);
+    if (old) this.unlink(uri, old);
+    this.files.set(uri, { objects, signatures });
+    for (const o of objects) for (const key of keysOf(o)) this.link(key, uri, o);
+    return changed;
+  }
+
+  /** Removes a file; returns the lookup keys whose answer changed. */
+  deleteFile(uri: string): Set<string> {
+    const old = this.files.get(uri);
+    if (!old) return new Set();
+    this.unlink(uri, old);
+    this.files.delete(uri);
+    return new Set(old.signatures.keys());
+  }
+
+  /**
+   * A view of the index for rules; with `live`, that file's indexed entry is replaced by its live
+   * objects, which come first in every answer (a NAD defined in the file itself wins).
+   */
+  view(options: ViewOptions = {}): WorkspaceView {
+    const { live, deps } = options;
+    /** The live file's objects by lookup key, built on first use. */
+    let liveLookups: Map<string, IndexedObject[]> | undefined;
+    const find = (key: string): IndexedObject[] => {
+      deps?.add(key);
+      if (live && !liveLookups) {
+        liveLookups = new Map();
+        for (const o of live.objects()) for (const k of new Set(keysOf(o))) liveLookups.set(k, [...(liveLookups.get(k) ?? []), o]);
+      }
+      const out: IndexedObject[] = [...(liveLookups?.get(key) ?? [])];
+      for (const [uri, list] of this.lookups.get(key) ?? []) if (uri !== live?.uri) out.push(...list);
+      return out;
+    };
+    const nadsOf = (list: IndexedObject[]) => list.map((o) => o.nad!);
+    return {
+      nad: (namespace, name) => nadsOf(find(nadKey(namespace, name)))[0],
+      nadsNamed: (name) => nadsOf(find(nadNameKey(name))),
+      nadsWithResource: (resource) => nadsOf(find(resourceKey(resource))),
+      policiesFor: (namespace, name) => find(policyKey(namespace, name)),
+      objectsOfKind: (kind) => find(kindKey(kind)),
+    };
+  }
+
+  private link(key: string, uri: string, o: IndexedObject): void {
+    let byUri = this.lookups.get(key);
+    if (!byUri) this.lookups.set(key, (byUri = new Map()));
+    const list = byUri.get(uri);
+    if (!list) byUri.set(uri, [o]);
+    else if (!list.includes(o)) list.push(o);
+  }
+
+  private unlink(uri: string, entry: FileEntry): void {
+    for (const key of entry.signatures.keys()) {
+      const byUri = this.lookups.get(key);
+      byUri?.delete(uri);
+      if (byUri?.size === 0) this.lookups.delete(key);
+    }
+  }
+}
+
+/** The lookup keys that find an object. */
+function keysOf(o: IndexedObject): string[] {
+  const keys = [kindKey(o.kind)];
+  if (o.nad) {
+    keys.push(nadKey(o.nad.namespace, o.nad.name), nadNameKey(o.nad.name));
+    if (o.nad.resourceName) keys.push(resourceKey(o.nad.resourceName));
+  }
+  for (const r of o.policyFor ?? []) keys.push(policyKey(r.namespace, r.name));
+  return keys;
+}
+
+/** Per lookup key, a signature of what it finds among these objects: equal signatures, equal answers. */
+function signaturesOf(objects: readonly IndexedObject[]): Map<string, string> {
+  const parts = new Map<string, string[]>();
+  for (const o of objects) {
+    const json = JSON.stringify(o);
+    for (const key of new Set(keysOf(o))) {
+      const list = parts.get(key);
+      if (list) list.push(json);
+      else parts.set(key, [json]);
+    }
+  }
+  return new Map([...parts].map(([k, v]) => [k, v.join('\n')]));
+}
+
+/** The NADs among indexed objects. */
+export function nadsOf(objects: readonly IndexedObject[]): IndexedNad[] {
+  return objects.flatMap((o) => (o.nad ? [o.nad] : []));
+}
