@@ -57,3 +57,19 @@ export function generateManifest(lines: number): string {
   }
   return docs.join('---\n');
 }
+
+/** One manifest per file, `count` files: Deployments on Multus networks, their NADs, Services. */
+export function workspaceFiles(count: number): Array<{ name: string; text: string }> {
+  const files: Array<{ name: string; text: string }> = [];
+  for (let i = 0; i < count; i++) {
+    const kind = i % 3;
+    const text =
+      kind === 0
+        ? deployment(i)
+        : kind === 1
+          ? `apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: sriov-n${i}\n  namespace: cnf-${i % 7}\n  annotations:\n    k8s.v1.cni.cncf.io/resourceName: intel.com/sriov_netdevice\nspec:\n  config: '{"cniVersion": "1.0.0", "name": "sriov-n${i}", "type": "sriov", "vlan": ${i % 4000}}'\n`
+          : service(i);
+    files.push({ name: `m-${String(i).padStart(5, '0')}.yaml`, text });
+  }
+  return files;
+}

@@ -24,7 +24,10 @@ export function gapLabel(gap: number): string {
 
 function requirementsSection(meta: RuleMeta): string[] {
   const out = ['## RA2 requirements', ''];
-  if (meta.requirements.length === 0) return [...out, 'None: this finding is about the file, not about an RA2 requirement.', ''];
+  if (meta.requirements.length === 0) {
+    const none = meta.gap > 0 ? 'None: the RA2 gap this rule comes from names no requirement; the rule follows what the platform accepts.' : 'None: this finding is about the file, not about an RA2 requirement.';
+    return [...out, none, ''];
+  }
   out.push('| Requirement | Defined in | Meaning |', '|---|---|---|');
   for (const id of meta.requirements) {
     const r = requirementById(id);

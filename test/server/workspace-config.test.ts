@@ -57,7 +57,9 @@ describe('language server with .cnf-lint.yaml in workspace folders', { timeout: 
   it('an invalid file: its valid keys apply, its problems are published at the offending key', async () => {
     const u = url(folderB, 'upf.yaml');
     const config = url(folderB, '.cnf-lint.yaml');
-    const onDisk = client.next(config);
+    // The folder's file is read when the folder is indexed at start, or at the latest when one of its documents opens.
+    const earlier = client.published.filter((p) => p.uri === config).pop();
+    const onDisk = earlier ? Promise.resolve(earlier) : client.next(config);
     assert.deepEqual(levels(await client.open(u, POD)), ['privileged-container:1'], 'host-namespace-sharing off applies; the bad level is not guessed');
     const p = await onDisk;
     assert.deepEqual(

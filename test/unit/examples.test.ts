@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { lint } from '../../server/src/linter/lint';
 import { Finding } from '../../server/src/linter/types';
+import { objectsOf } from '../../server/src/manifest/objects';
 import { parseFile } from '../../server/src/manifest/parse';
 import { defaultSettings } from '../../server/src/protocol/settings';
 import { RULES } from '../../server/src/rules/index';
+import { summarizeObjects } from '../../server/src/workspace/summarize';
+import { WorkspaceIndex } from '../../server/src/workspace/workspace-index';
 
 /** A header line `# cnf-lint-example: compliant with gap N[, M]` marks a manifest that must draw no finding of those gaps. */
 const COMPLIANT = /^# cnf-lint-example: compliant with gaps? ([\d, ]+)$/m;
@@ -23,9 +26,14 @@ function yamlFiles(dir: string): string[] {
     });
 }
 
-const files = yamlFiles('examples').map((path) => {
-  const text = readFileSync(path, 'utf8');
-  const result = lint(parseFile(text), defaultSettings(), RULES);
+// Linted as `cnf-lint examples` lints them: in the workspace of every example (a network one file
+// attaches may be defined in another).
+const settings = defaultSettings();
+const parsed = yamlFiles('examples').map((path) => ({ path, text: readFileSync(path, 'utf8') })).map((f) => ({ ...f, file: parseFile(f.text) }));
+const index = new WorkspaceIndex();
+for (const f of parsed) index.setFile(f.path, summarizeObjects(f.path, objectsOf(f.file), settings.defaultNamespace));
+const files = parsed.map(({ path, text, file }) => {
+  const result = lint(file, settings, RULES, undefined, { index, uri: path });
   return { path, text, findings: result.findings, ruleErrors: result.ruleErrors };
 });
 

@@ -3,16 +3,23 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { applyEdits, TextEdit } from '../../server/src/fixes/edits';
-import { lint } from '../../server/src/linter/lint';
+import { lint, LintWorkspace } from '../../server/src/linter/lint';
 import { Finding, Rule, Severity } from '../../server/src/linter/types';
+import { objectsOf } from '../../server/src/manifest/objects';
 import { parseFile } from '../../server/src/manifest/parse';
 import { defaultSettings, mergeSettings, Settings } from '../../server/src/protocol/settings';
+import { summarizeObjects } from '../../server/src/workspace/summarize';
+import { WorkspaceIndex } from '../../server/src/workspace/workspace-index';
+
+/** Other files of the workspace a case is linted in: file name -> text (the case itself is `test.yaml`). */
+export type WorkspaceFiles = Record<string, string>;
 
 /** A case that must draw no finding of the rule. */
 export interface ValidCase {
   name: string;
   code: string;
   settings?: Partial<Settings>;
+  workspace?: WorkspaceFiles;
 }
 
 /** One expected finding: 1-based line and column, end exclusive; the exact output of every fix offered. */
@@ -34,13 +41,22 @@ export interface InvalidCase {
   name: string;
   code: string;
   settings?: Partial<Settings>;
+  workspace?: WorkspaceFiles;
   errors: ExpectedFinding[];
 }
 
-/** Lints a text with one rule. */
-export function lintWith(rule: Rule, code: string, settings?: Partial<Settings>): Finding[] {
+/** The workspace of the other files, indexed as the CLI indexes its inputs. */
+export function workspaceOf(files: WorkspaceFiles | undefined, settings: Settings): LintWorkspace {
+  const index = new WorkspaceIndex();
+  for (const [name, text] of Object.entries(files ?? {})) index.setFile(name, summarizeObjects(name, objectsOf(parseFile(text)), settings.defaultNamespace));
+  return { index, uri: 'test.yaml' };
+}
+
+/** Lints a text with one rule, in a workspace of other files when given. */
+export function lintWith(rule: Rule, code: string, settings?: Partial<Settings>, workspace?: WorkspaceFiles): Finding[] {
   const file = parseFile(code);
-  const result = lint(file, mergeSettings(defaultSettings(), settings), [rule]);
+  const merged = mergeSettings(defaultSettings(), settings);
+  const result = lint(file, merged, [rule], undefined, workspaceOf(workspace, merged));
   assert.deepEqual(result.ruleErrors, [], 'the rule threw');
   return result.findings.filter((f) => f.ruleId === rule.meta.id);
 }
@@ -81,13 +97,13 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
   describe(rule.meta.id, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
-        const found = lintWith(rule, c.code, c.settings).map((f) => ({ messageId: f.messageId, ...spanOf(c.code, f) }));
+        const found = lintWith(rule, c.code, c.settings, c.workspace).map((f) => ({ messageId: f.messageId, ...spanOf(c.code, f) }));
         assert.deepEqual(found, []);
       });
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
-        const findings = lintWith(rule, c.code, c.settings);
+        const findings = lintWith(rule, c.code, c.settings, c.workspace);
         const actual = findings.map((f) => ({ messageId: f.messageId, ...spanOf(c.code, f) }));
         const expected = c.errors.map(({ messageId, line, column, endLine, endColumn }) => ({ messageId, line, column, endLine, endColumn }));
         assert.deepEqual(actual, expected, 'findings (message id and span)');
@@ -110,8 +126,8 @@ function checkFinding(rule: Rule, c: InvalidCase, f: Finding, want: ExpectedFind
     assert.equal(output, want.fixes![fix.id], `output of fix ${fix.id}`);
     assert.deepEqual(yamlErrors(output), yamlErrors(c.code), `fix ${fix.id} output parses (no YAML error that the input did not have)`);
     assertUntouchedLines(c.code, output, edits!);
-    const before = lintWith(rule, c.code, c.settings).filter((x) => x.messageId === f.messageId).length;
-    const after = lintWith(rule, output, c.settings).filter((x) => x.messageId === f.messageId).length;
+    const before = lintWith(rule, c.code, c.settings, c.workspace).filter((x) => x.messageId === f.messageId).length;
+    const after = lintWith(rule, output, c.settings, c.workspace).filter((x) => x.messageId === f.messageId).length;
     assert.ok(after < before, `fix ${fix.id} removes a ${f.messageId} finding (${before} -> ${after})`);
   }
 }

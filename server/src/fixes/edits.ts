@@ -3,7 +3,7 @@
 import { isMap, isPair, isScalar, isAlias, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { contentEnd, getPair } from '../manifest/nodes';
 import { ParsedFile } from '../manifest/parse';
-import { renderBlock, renderFlow, renderScalar } from './render';
+import { RawYaml, rawUnwritable, renderBlock, renderFlow, renderItem, renderScalar } from './render';
 
 /** Replace [start, end) of the file text with `text`. Offsets are UTF-16 code units. */
 export interface TextEdit {
@@ -19,9 +19,13 @@ export function isShared(file: ParsedFile, node: Node | null | undefined): boole
   return file.documents.some((d) => d.sharedSpans.some(([a, b]) => s >= a && e <= b));
 }
 
-/** Replaces a scalar's text, keeping anchors, tags, comments and its quoting style. */
-export function replaceScalar(file: ParsedFile, node: unknown, value: string | number | boolean): TextEdit | undefined {
+/**
+ * Replaces a scalar's text, keeping anchors, tags, comments and its quoting style; a RawYaml value
+ * (without a comment) is written as it is.
+ */
+export function replaceScalar(file: ParsedFile, node: unknown, value: string | number | boolean | RawYaml): TextEdit | undefined {
   if (!isScalar(node) || isShared(file, node) || !node.range) return undefined;
+  if (value instanceof RawYaml) return value.comment === undefined && !rawUnwritable(value, true) ? { start: node.range[0], end: node.range[1], text: value.text } : undefined;
   return { start: node.range[0], end: node.range[1], text: renderScalar(value, node.type) };
 }
 
@@ -29,8 +33,8 @@ export function replaceScalar(file: ParsedFile, node: unknown, value: string | n
 export function setPair(file: ParsedFile, map: YAMLMap, key: string, value: unknown): TextEdit | undefined {
   const pair = getPair(map, key);
   if (pair && map.items.includes(pair)) {
-    if (isScalar(pair.value) && pair.value.value !== null && (value === null || typeof value !== 'object')) {
-      return replaceScalar(file, pair.value, value as string | number | boolean);
+    if (isScalar(pair.value) && pair.value.value !== null && (value === null || typeof value !== 'object' || value instanceof RawYaml)) {
+      return replaceScalar(file, pair.value, value as string | number | boolean | RawYaml);
     }
     return undefined;
   }
@@ -82,7 +86,7 @@ export function insertPair(file: ParsedFile, map: YAMLMap, key: string, value: u
 
 /** Inserts several pairs into a map in one edit, in the order given. */
 export function insertPairs(file: ParsedFile, map: YAMLMap, values: Record<string, unknown>): TextEdit | undefined {
-  if (isShared(file, map) || !map.range) return undefined;
+  if (isShared(file, map) || !map.range || rawUnwritable(values, map.flow === true)) return undefined;
   const text = file.text;
   if (map.flow) {
     const close = text.lastIndexOf('}', map.range[1] - 1);
@@ -108,17 +112,21 @@ export function insertPairs(file: ParsedFile, map: YAMLMap, values: Record<strin
   return { start: at, end: at, text: lead + block + (lead ? '' : file.eol) };
 }
 
-/** Appends a scalar item to a sequence: after its last item at the same indentation (block), or before `]` (flow). */
-export function appendItem(file: ParsedFile, seq: YAMLSeq, value: string | number | boolean): TextEdit | undefined {
-  if (isShared(file, seq) || !seq.range) return undefined;
+/**
+ * Appends an item (a scalar, a RawYaml, or a map of them) to a sequence: after its last item at
+ * the same indentation (block), or before `]` (flow).
+ */
+export function appendItem(file: ParsedFile, seq: YAMLSeq, value: unknown): TextEdit | undefined {
+  if (isShared(file, seq) || !seq.range || rawUnwritable(value, seq.flow === true)) return undefined;
+  const render = (v: unknown) => (v !== null && typeof v === 'object' ? renderFlow(v) : renderScalar(v as string | number | boolean));
   const text = file.text;
   if (seq.flow) {
     const close = text.lastIndexOf(']', seq.range[1] - 1);
     if (close < seq.range[0]) return undefined;
     const lastItem = seq.items[seq.items.length - 1] as Node | undefined;
-    if (!lastItem) return { start: close, end: close, text: renderScalar(value) };
+    if (!lastItem) return { start: close, end: close, text: render(value) };
     const at = contentEnd(lastItem);
-    return at === undefined ? undefined : { start: at, end: at, text: `, ${renderScalar(value)}` };
+    return at === undefined ? undefined : { start: at, end: at, text: `, ${render(value)}` };
   }
   const last = seq.items[seq.items.length - 1] as Node | undefined;
   if (!last?.range) return undefined;
@@ -126,13 +134,13 @@ export function appendItem(file: ParsedFile, seq: YAMLSeq, value: string | numbe
   const end = contentEnd(last) ?? last.range[1];
   const at = lineEndAfter(text, end);
   const lead = at === text.length && !text.endsWith('\n') ? file.eol : '';
-  return { start: at, end: at, text: `${lead}${' '.repeat(column)}- ${renderScalar(value)}${lead ? '' : file.eol}` };
+  return { start: at, end: at, text: `${lead}${renderItem(value, column, file)}${lead ? '' : file.eol}` };
 }
 
 /** Gives an empty value (`key:` with nothing after it) a block map value, at the end of the key's line. */
 export function fillEmpty(file: ParsedFile, pair: Pair, value: unknown): TextEdit | undefined {
   const key = pair.key as Node | null;
-  if (!key?.range || !isScalar(pair.value) || pair.value.value !== null || isShared(file, key)) return undefined;
+  if (!key?.range || !isScalar(pair.value) || pair.value.value !== null || isShared(file, key) || rawUnwritable(value, false)) return undefined;
   const text = file.text;
   const column = key.range[0] - lineStartOf(text, key.range[0]);
   const nl = text.indexOf('\n', key.range[1]);

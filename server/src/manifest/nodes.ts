@@ -149,6 +149,30 @@ export function entries(map: unknown): Array<{ key: string; pair: Pair<Scalar, u
   return out;
 }
 
+/**
+ * Every key of a map, in order, those its YAML merge keys (`<<: *base`) bring in included, each
+ * once: look a key's pair up with getPair, which applies the precedence of merges.
+ */
+export function keysOf(map: unknown): string[] {
+  const keys = new Set<string>();
+  const visit = (m: unknown, depth: number) => {
+    const mm = asMap(m);
+    if (!mm || depth > 8) return;
+    for (const item of mm.items) {
+      if (!isPair(item)) continue;
+      if (isMergeKey(item.key)) {
+        const src = deref(item.value);
+        for (const s of isSeq(src) ? src.items : [src]) visit(s, depth + 1);
+        continue;
+      }
+      const key = scalarText(item.key);
+      if (key !== undefined) keys.add(key);
+    }
+  };
+  visit(map, 0);
+  return [...keys];
+}
+
 /** [start, end) of a node's value text (without anchors' trailing comments), or undefined. */
 export function nodeSpan(node: unknown): [number, number] | undefined {
   const n = node as Node | undefined;

@@ -1,15 +1,49 @@
 // The registry of lint rules, sorted by id. A rule's file name is its id.
 import type { Rule } from '../linter/types';
+import { rule as exclusiveCpusNotRequested } from './exclusive-cpus-not-requested';
 import { rule as hostNamespaceSharing } from './host-namespace-sharing';
+import { rule as hugepagesNotNumaAligned } from './hugepages-not-numa-aligned';
+import { rule as hugepagesSpecInvalid } from './hugepages-spec-invalid';
+import { rule as hugepagesVolumeMismatch } from './hugepages-volume-mismatch';
+import { rule as kubevirtDedicatedCpuInvalid } from './kubevirt-dedicated-cpu-invalid';
+import { rule as kubevirtNetworkBindingInvalid } from './kubevirt-network-binding-invalid';
+import { rule as kubevirtNumaPassthroughIncomplete } from './kubevirt-numa-passthrough-incomplete';
+import { rule as kubevirtRunningDeprecated } from './kubevirt-running-deprecated';
+import { rule as kubevirtVnfPerformanceProfile } from './kubevirt-vnf-performance-profile';
+import { rule as multusAnnotationMalformed } from './multus-annotation-malformed';
+import { rule as multusAnnotationMisplaced } from './multus-annotation-misplaced';
+import { rule as multusIgnoredOnHostNetwork } from './multus-ignored-on-host-network';
+import { rule as multusNetworkUnresolved } from './multus-network-unresolved';
+import { rule as multusRequestCapabilityMissing } from './multus-request-capability-missing';
 import { rule as privilegedContainer } from './privileged-container';
+import { rule as secondaryNetworkPolicyMissing } from './secondary-network-policy-missing';
+import { rule as singleInterfaceAssumption } from './single-interface-assumption';
+import { rule as sriovResourceMismatch } from './sriov-resource-mismatch';
 import { rule as userNamespaceHostNamespaceConflict } from './user-namespace-host-namespace-conflict';
 import { rule as userNamespaceNotEnabled } from './user-namespace-not-enabled';
 import { rule as userNamespaceVolumeIncompatible } from './user-namespace-volume-incompatible';
 
 /** Every lint rule cnf-lint ships, sorted by id. */
 export const RULES: readonly Rule[] = [
+  exclusiveCpusNotRequested,
   hostNamespaceSharing,
+  hugepagesNotNumaAligned,
+  hugepagesSpecInvalid,
+  hugepagesVolumeMismatch,
+  kubevirtDedicatedCpuInvalid,
+  kubevirtNetworkBindingInvalid,
+  kubevirtNumaPassthroughIncomplete,
+  kubevirtRunningDeprecated,
+  kubevirtVnfPerformanceProfile,
+  multusAnnotationMalformed,
+  multusAnnotationMisplaced,
+  multusIgnoredOnHostNetwork,
+  multusNetworkUnresolved,
+  multusRequestCapabilityMissing,
   privilegedContainer,
+  secondaryNetworkPolicyMissing,
+  singleInterfaceAssumption,
+  sriovResourceMismatch,
   userNamespaceHostNamespaceConflict,
   userNamespaceNotEnabled,
   userNamespaceVolumeIncompatible,

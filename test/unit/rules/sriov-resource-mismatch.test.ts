@@ -1,0 +1,226 @@
+// RuleTester cases of sriov-resource-mismatch: attachments, device requests and SR-IOV NADs that do not match.
+import { rule } from '../../../server/src/rules/sriov-resource-mismatch';
+import { ruleTester } from '../rule-tester';
+
+/** Two SR-IOV NADs in another file of the workspace, with their device-plugin resources. */
+const WORKSPACE = { 'nads.yaml': `apiVersion: k8s.cni.cncf.io/v1
+kind: NetworkAttachmentDefinition
+metadata:
+  name: n3-sriov
+  namespace: cnf
+  annotations:
+    k8s.v1.cni.cncf.io/resourceName: intel.com/n3
+spec:
+  config: '{"cniVersion": "1.0.0", "type": "sriov"}'
+---
+apiVersion: k8s.cni.cncf.io/v1
+kind: NetworkAttachmentDefinition
+metadata:
+  name: n6-sriov
+  namespace: cnf
+  annotations:
+    k8s.v1.cni.cncf.io/resourceName: intel.com/n6
+spec:
+  config: '{"cniVersion": "1.0.0", "type": "sriov"}'
+` };
+
+const NO_REQUEST = `apiVersion: v1
+kind: Pod
+metadata:
+  name: upf
+  namespace: cnf
+  annotations:
+    k8s.v1.cni.cncf.io/networks: n3-sriov, n3-sriov@n3b
+spec:
+  containers:
+  - name: upf
+    image: registry.example.com/upf:1.0
+`;
+const TOO_FEW = `apiVersion: v1
+kind: Pod
+metadata:
+  name: upf
+  namespace: cnf
+  annotations:
+    k8s.v1.cni.cncf.io/networks: n3-sriov, n3-sriov@n3b
+spec:
+  containers:
+  - name: upf
+    resources:
+      requests:
+        intel.com/n3: "1"
+      limits:
+        intel.com/n3: "1"
+        intel.com/n6: 1
+`;
+const SMF = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: smf
+  namespace: cnf
+spec:
+  template:
+    spec:
+      containers:
+      - name: smf
+        resources:
+          requests: {intel.com/n6: 500m, nvidia.com/gpu: 1}
+          limits: {intel.com/n6: 1, nvidia.com/gpu: 2}
+      initContainers:
+      - name: init
+        resources:
+          requests:
+            example.com/fpga: 1
+`;
+const NAD = `apiVersion: k8s.cni.cncf.io/v1
+kind: NetworkAttachmentDefinition
+metadata:
+  name: n9-sriov
+  namespace: cnf
+spec:
+  config: |
+    {
+      "cniVersion": "1.0.0",
+      "name": "n9-sriov",
+      "type": "sriov",
+      "vlan": 9
+    }
+`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'two attachments of a resource and two devices requested, equal and whole',
+      code: TOO_FEW.replace(/"1"/g, '"2"').replace('        intel.com/n6: 1\n', ''),
+      workspace: WORKSPACE,
+    },
+    { name: 'the Network Resources Injector adds the requests', code: NO_REQUEST, workspace: WORKSPACE, settings: { networkResourcesInjector: true } },
+    { name: 'a network without a resourceName needs no device', code: NO_REQUEST.replace(/n3-sriov/g, 'macvlan-net'), workspace: WORKSPACE },
+    { name: 'an SR-IOV NAD with a deviceID', code: NAD.replace('"vlan": 9', '"deviceID": "0000:03:02.3"') },
+    {
+      name: 'a device next to a network whose NAD is not in the workspace: that network may be the device\'s',
+      code: TOO_FEW.replace(/"1"/g, '"2"').replace('n3-sriov, n3-sriov@n3b', 'n3-sriov, n3-sriov@n3b, n6-vendor'),
+      workspace: WORKSPACE,
+    },
+  ],
+  invalid: [
+    {
+      name: 'two attachments, no device requested: one finding per attachment, the fix requests both',
+      code: NO_REQUEST,
+      workspace: WORKSPACE,
+      errors: [
+        { messageId: 'notRequested', line: 7, column: 34, endLine: 7, endColumn: 42, severity: 'warning', preferred: 'setResource', fixes: { setResource: `apiVersion: v1
+kind: Pod
+metadata:
+  name: upf
+  namespace: cnf
+  annotations:
+    k8s.v1.cni.cncf.io/networks: n3-sriov, n3-sriov@n3b
+spec:
+  containers:
+  - name: upf
+    image: registry.example.com/upf:1.0
+    resources:
+      requests:
+        intel.com/n3: 2
+      limits:
+        intel.com/n3: 2
+` } },
+        { messageId: 'notRequested', line: 7, column: 44, endLine: 7, endColumn: 52, preferred: 'setResource', fixes: { setResource: `apiVersion: v1
+kind: Pod
+metadata:
+  name: upf
+  namespace: cnf
+  annotations:
+    k8s.v1.cni.cncf.io/networks: n3-sriov, n3-sriov@n3b
+spec:
+  containers:
+  - name: upf
+    image: registry.example.com/upf:1.0
+    resources:
+      requests:
+        intel.com/n3: 2
+      limits:
+        intel.com/n3: 2
+` } },
+      ],
+    },
+    {
+      name: 'two attachments and one device (quotes kept); a device of another NAD requested but not attached',
+      code: TOO_FEW,
+      workspace: WORKSPACE,
+      errors: [
+        {
+          messageId: 'tooFewDevices',
+          line: 15,
+          column: 23,
+          endLine: 15,
+          endColumn: 26,
+          preferred: 'setResource',
+          fixes: { setResource: TOO_FEW.replace(/"1"/g, '"2"') },
+        },
+        {
+          messageId: 'noAttachment',
+          line: 16,
+          column: 9,
+          endLine: 16,
+          endColumn: 21,
+          preferred: 'addNetwork',
+          fixes: { addNetwork: TOO_FEW.replace('n3-sriov, n3-sriov@n3b', 'n3-sriov, n3-sriov@n3b, n6-sriov') },
+        },
+      ],
+    },
+    {
+      name: 'the API server checks of extended resources: not whole, request != limit, no limit (a pod without networks: the device is left to single-interface-assumption)',
+      code: SMF,
+      workspace: WORKSPACE,
+      errors: [
+        {
+          messageId: 'notInteger',
+          line: 12,
+          column: 36,
+          endLine: 12,
+          endColumn: 40,
+          severity: 'error',
+          preferred: 'setResource',
+          fixes: { setResource: SMF.replace('intel.com/n6: 500m', 'intel.com/n6: 1') },
+        },
+        {
+          messageId: 'requestNotLimit',
+          line: 12,
+          column: 58,
+          endLine: 12,
+          endColumn: 59,
+          severity: 'error',
+          preferred: 'setResource',
+          fixes: { setResource: SMF.replace('nvidia.com/gpu: 1}', 'nvidia.com/gpu: 2}') },
+        },
+        {
+          messageId: 'noLimit',
+          line: 18,
+          column: 13,
+          endLine: 18,
+          endColumn: 29,
+          severity: 'error',
+          preferred: 'setResource',
+          fixes: { setResource: SMF + '          limits:\n            example.com/fpga: 1\n' },
+        },
+      ],
+    },
+    {
+      name: 'an SR-IOV NAD without resourceName nor deviceID: underlined at its type inside the config',
+      code: NAD,
+      errors: [
+        {
+          messageId: 'nadWithoutResource',
+          line: 11,
+          column: 15,
+          endLine: 11,
+          endColumn: 22,
+          severity: 'error',
+          fixes: { addResourceName: NAD.replace('  namespace: cnf\n', '  namespace: cnf\n  annotations:\n    k8s.v1.cni.cncf.io/resourceName: intel.com/intel_sriov_netdevice\n') },
+        },
+      ],
+    },
+  ],
+});
