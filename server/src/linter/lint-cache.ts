@@ -17,22 +17,31 @@ export interface CachedDocument {
   ruleErrors: Array<{ ruleId: string; error: unknown }>;
 }
 
+/** What the workspace rules reported on one document, and the answers they got from the index. */
+export interface CachedWorkspaceFindings {
+  base: number;
+  findings: StoredFinding[];
+  /** Lookup key -> signature of its answer: the findings stand while every answer is the same. */
+  answers: Array<[string, string]>;
+  ruleErrors: Array<{ ruleId: string; error: unknown }>;
+}
+
 /**
  * Per parsed document (the same yaml Document object is handed out again by ParseCache while its
  * text is unchanged), what linting it produced. Dropped whole when the settings or rules change.
  */
 export class LintCache {
   private entries = new WeakMap<Document, CachedDocument>();
-  private settingsKey?: string;
-  private rules?: readonly Rule[];
+  private workspaceEntries = new WeakMap<Document, CachedWorkspaceFindings>();
+  private key?: string;
 
-  /** Starts a lint: forgets everything when it runs with other settings (by value) or rules than the last. */
+  /** Starts a lint: forgets everything when it runs with other settings or rules (by value) than the last. */
   begin(settings: Settings, rules: readonly Rule[]): void {
-    const key = JSON.stringify(settings);
-    if (key === this.settingsKey && rules === this.rules) return;
+    const key = JSON.stringify([settings, rules.map((r) => r.meta.id)]);
+    if (key === this.key) return;
     this.entries = new WeakMap();
-    this.settingsKey = key;
-    this.rules = rules;
+    this.workspaceEntries = new WeakMap();
+    this.key = key;
   }
 
   get(doc: Document): CachedDocument | undefined {
@@ -41,5 +50,13 @@ export class LintCache {
 
   set(doc: Document, entry: CachedDocument): void {
     this.entries.set(doc, entry);
+  }
+
+  getWorkspace(doc: Document): CachedWorkspaceFindings | undefined {
+    return this.workspaceEntries.get(doc);
+  }
+
+  setWorkspace(doc: Document, entry: CachedWorkspaceFindings): void {
+    this.workspaceEntries.set(doc, entry);
   }
 }

@@ -55,27 +55,47 @@ export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[
   const perWorkspace = enabled.filter((r) => r.meta.scope === 'workspace');
   cache?.begin(settings, rules);
   const allObjects: K8sObject[] = [];
+  const documentObjects: K8sObject[][] = [];
   const stored: StoredFinding[] = [];
+  const shifted = (list: StoredFinding[], base: number, start: number) => list.map((s) => ({ ...s, start: s.start - base + start, end: s.end - base + start }));
   for (const d of file.documents) {
     let entry = cache?.get(d.doc);
-    if (entry) allObjects.push(...entry.objects.map((o) => ({ ...o, document: d })));
-    else {
+    const objects = entry ? entry.objects.map((o) => ({ ...o, document: d })) : undefined;
+    if (!entry) {
       entry = checkDocument(d, file, settings, perDocument);
       cache?.set(d.doc, entry);
-      allObjects.push(...entry.objects);
     }
-    for (const s of entry.findings) stored.push({ ...s, start: s.start - entry.base + d.start, end: s.end - entry.base + d.start });
+    documentObjects.push(objects ?? entry.objects);
+    allObjects.push(...(objects ?? entry.objects));
+    stored.push(...shifted(entry.findings, entry.base, d.start));
     result.ruleErrors.push(...entry.ruleErrors);
   }
-  if (perFile.length > 0 || perWorkspace.length > 0) {
+  if (perFile.length > 0) {
     const pods = allObjects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
     stored.push(...runRules(perFile, file, settings, allObjects, pods, result.ruleErrors));
-    if (perWorkspace.length > 0) {
-      const uri = workspace?.uri ?? '';
-      const live = { uri, objects: () => summarizeObjects(uri, allObjects, settings.defaultNamespace) };
-      const view = (workspace?.index ?? new WorkspaceIndex()).view({ live, deps: workspace?.deps });
-      stored.push(...runRules(perWorkspace, file, settings, allObjects, pods, result.ruleErrors, view));
-    }
+  }
+  if (perWorkspace.length > 0) {
+    const uri = workspace?.uri ?? '';
+    const index = workspace?.index ?? new WorkspaceIndex();
+    const answers = index.answers({ uri, objects: () => summarizeObjects(uri, allObjects, settings.defaultNamespace) });
+    file.documents.forEach((d, i) => {
+      const objects = documentObjects[i];
+      if (objects.length === 0) return;
+      let entry = cache?.getWorkspace(d.doc);
+      if (entry && entry.answers.every(([key, sig]) => answers.signature(key) === sig)) {
+        for (const [key] of entry.answers) workspace?.deps?.add(key);
+      } else {
+        const trace = new Map<string, string>();
+        const view = index.view({ answers, deps: workspace?.deps, trace });
+        const pods = objects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
+        const ruleErrors: LintResult['ruleErrors'] = [];
+        const findings = runRules(perWorkspace, file, settings, objects, pods, ruleErrors, view);
+        entry = { base: d.start, findings, answers: [...trace], ruleErrors };
+        cache?.setWorkspace(d.doc, entry);
+      }
+      stored.push(...shifted(entry.findings, entry.base, d.start));
+      result.ruleErrors.push(...entry.ruleErrors);
+    });
   }
   for (const s of stored) result.findings.push(bindFixes(s, file));
   result.findings = applySuppressions(file, allObjects, result.findings);
@@ -125,7 +145,7 @@ function noWorkspace(ruleId: string): WorkspaceView {
   const refuse = (): never => {
     throw new Error(`${ruleId} reads ctx.workspace but is not of scope 'workspace'`);
   };
-  return { nad: refuse, nadsNamed: refuse, nadsWithResource: refuse, policiesFor: refuse, objectsOfKind: refuse };
+  return { nad: refuse, nadsNamed: refuse, nadsWithResource: refuse, policiesFor: refuse, objectsOfKind: refuse, inThisFile: refuse };
 }
 
 function engineFinding(meta: RuleMeta, messageId: string, start: number, end: number, settings: Settings, data?: Record<string, string | number>): Finding | undefined {

@@ -34,8 +34,10 @@ export interface RuleMeta {
   links?: Array<{ title: string; url: string }>;
   /**
    * What a finding depends on: `document` (the default) when only the document it is in, so that
-   * findings of an unchanged document are reused across edits; `file` when other documents too;
-   * `workspace` when other files too (through `ctx.workspace`): such a rule runs on every lint.
+   * findings of an unchanged document are reused across edits; `file` when other documents of
+   * the file too (runs on every lint); `workspace` when what `ctx.workspace` answers too: it runs
+   * per document, and its findings on an unchanged document are reused while every lookup it made
+   * still gets the same answer (other documents of the file reach it through the workspace).
    */
   scope?: 'document' | 'file' | 'workspace';
 }
@@ -85,7 +87,7 @@ export interface Report {
 
 /**
  * What a rule sees: the parsed file, settings, how to report, and the objects and pod specs in its
- * scope: one document for a `document`-scoped rule (the default), the whole file otherwise.
+ * scope: one document for `document` and `workspace` rules, the whole file for `file` rules.
  */
 export interface RuleContext {
   file: ParsedFile;

@@ -44,7 +44,19 @@ export function readQuantity(file: { text: string }, node: unknown): QuantityRea
   }
   const r = target.range;
   const spelling = r ? text.slice(r[0], r[1]) : '';
-  return { ...quantityOfScalar(target), node: target, span, spelling, aliased };
+  return { ...memoQuantity(target), node: target, span, spelling, aliased };
+}
+
+const QUANTITY = Symbol('cnf-lint.quantity');
+type MemoScalar = Scalar & { [QUANTITY]?: QuantityResult };
+
+/**
+ * The quantity of a scalar, computed once per parsed scalar: several rules read the same
+ * resources, and a parsed scalar never changes (an edit re-parses its document into new nodes).
+ */
+function memoQuantity(s: Scalar): QuantityResult {
+  const m = s as MemoScalar;
+  return (m[QUANTITY] ??= quantityOfScalar(s));
 }
 
 /** The quantity of a YAML scalar, following its tag and style. */

@@ -48,7 +48,7 @@ export const rule: Rule = {
           const requested = element.keys.get(key);
           if (!requested || isEmpty(requested.value) || nad.plugins.some((p) => p.capabilities.includes(capability))) continue;
           const defaultNamespace = ctx.settings.defaultNamespace;
-          const inThisFile = ctx.objects.some((o) => o.kind === 'NetworkAttachmentDefinition' && o.name === ref.name && (o.namespace ?? defaultNamespace) === ref.namespace);
+          const inThisFile = ctx.workspace.inThisFile(nad);
           ctx.report({
             messageId: 'missing',
             at: requested.keySpan,

@@ -72,4 +72,6 @@ export interface WorkspaceView {
   policiesFor(namespace: string, name: string): IndexedObject[];
   /** Every object of a kind (any apiVersion), in index order. */
   objectsOfKind(kind: string): IndexedObject[];
+  /** True when an object of an answer is defined in the file being linted (at its current text). */
+  inThisFile(object: { uri: string }): boolean;
 }

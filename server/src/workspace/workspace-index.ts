@@ -11,8 +11,24 @@ export interface LiveFile {
 /** Options of a view. */
 export interface ViewOptions {
   live?: LiveFile;
+  /** Answers to share between views of one lint (built with `answers(live)`); takes the place of `live`. */
+  answers?: Answers;
   /** Receives the key of every lookup made through the view (see `WorkspaceIndex.setFile`). */
   deps?: Set<string>;
+  /** Receives, per lookup key, the signature of what it found (see `Answers.signature`). */
+  trace?: Map<string, string>;
+}
+
+/**
+ * What lookup keys find in the index, with a live file's objects first. Built once per lint and
+ * shared by its views; `signature(key)` tells whether an answer is still the one a view recorded.
+ */
+export interface Answers {
+  /** The key of the live file (the file being linted), if any. */
+  liveUri?: string;
+  find(key: string): IndexedObject[];
+  /** A string equal for equal answers: a rule that saw the same answers reports the same findings. */
+  signature(key: string): string;
 }
 
 /** Lookup keys: what a view records and what setFile reports as changed. */
@@ -87,18 +103,12 @@ export class WorkspaceIndex {
    * objects, which come first in every answer (a NAD defined in the file itself wins).
    */
   view(options: ViewOptions = {}): WorkspaceView {
-    const { live, deps } = options;
-    /** The live file's objects by lookup key, built on first use. */
-    let liveLookups: Map<string, IndexedObject[]> | undefined;
+    const { deps, trace } = options;
+    const answers = options.answers ?? this.answers(options.live);
     const find = (key: string): IndexedObject[] => {
       deps?.add(key);
-      if (live && !liveLookups) {
-        liveLookups = new Map();
-        for (const o of live.objects()) for (const k of new Set(keysOf(o))) liveLookups.set(k, [...(liveLookups.get(k) ?? []), o]);
-      }
-      const out: IndexedObject[] = [...(liveLookups?.get(key) ?? [])];
-      for (const [uri, list] of this.lookups.get(key) ?? []) if (uri !== live?.uri) out.push(...list);
-      return out;
+      if (trace && !trace.has(key)) trace.set(key, answers.signature(key));
+      return answers.find(key);
     };
     const nadsOf = (list: IndexedObject[]) => list.map((o) => o.nad!);
     return {
@@ -107,7 +117,30 @@ export class WorkspaceIndex {
       nadsWithResource: (resource) => nadsOf(find(resourceKey(resource))),
       policiesFor: (namespace, name) => find(policyKey(namespace, name)),
       objectsOfKind: (kind) => find(kindKey(kind)),
+      inThisFile: (object) => answers.liveUri !== undefined && object.uri === answers.liveUri,
     };
+  }
+
+  /** Answers to lookups, with `live`'s objects first and its indexed entry left out. */
+  answers(live?: LiveFile): Answers {
+    /** The live file's objects by lookup key, built on first use. */
+    let liveLookups: Map<string, IndexedObject[]> | undefined;
+    const signatures = new Map<string, string>();
+    const find = (key: string): IndexedObject[] => {
+      if (live && !liveLookups) {
+        liveLookups = new Map();
+        for (const o of live.objects()) for (const k of new Set(keysOf(o))) liveLookups.set(k, [...(liveLookups.get(k) ?? []), o]);
+      }
+      const out: IndexedObject[] = [...(liveLookups?.get(key) ?? [])];
+      for (const [uri, list] of this.lookups.get(key) ?? []) if (uri !== live?.uri) out.push(...list);
+      return out;
+    };
+    const signature = (key: string): string => {
+      let sig = signatures.get(key);
+      if (sig === undefined) signatures.set(key, (sig = JSON.stringify(find(key))));
+      return sig;
+    };
+    return { liveUri: live?.uri, find, signature };
   }
 
   private link(key: string, uri: string, o: IndexedObject): void {

@@ -7,6 +7,10 @@ import { LintCache } from '../../../server/src/linter/lint-cache';
 import { parseFile, ParseCache } from '../../../server/src/manifest/parse';
 import { defaultSettings, mergeSettings } from '../../../server/src/protocol/settings';
 import { RULES } from '../../../server/src/rules/index';
+import { readFileSync } from 'node:fs';
+import { objectsOf } from '../../../server/src/manifest/objects';
+import { summarizeObjects } from '../../../server/src/workspace/summarize';
+import { WorkspaceIndex } from '../../../server/src/workspace/workspace-index';
 
 const pod = (name: string) => `apiVersion: v1
 kind: Pod
@@ -65,5 +69,31 @@ describe('lint cache', () => {
     assert.ok(on.findings.some((f) => f.ruleId === 'privileged-container'));
     const off = lint(parseFile(text, parseCache), mergeSettings(defaultSettings(), { rules: { 'privileged-container': 'off' } }), RULES, lintCache);
     assert.deepEqual(off.findings.filter((f) => f.ruleId === 'privileged-container'), []);
+  });
+
+  it('workspace rules: cached findings equal a fresh lint while the file and the index change', () => {
+    const settings = defaultSettings();
+    const index = new WorkspaceIndex();
+    const networks = readFileSync('examples/5gc-networks.yaml', 'utf8');
+    const setNetworks = (text: string) => index.setFile('networks.yaml', summarizeObjects('networks.yaml', objectsOf(parseFile(text)), settings.defaultNamespace));
+    setNetworks(networks);
+    const parseCache = new ParseCache();
+    const lintCache = new LintCache();
+    let text = readFileSync('examples/5gc-control-plane-multus.yaml', 'utf8');
+    const ws = { index, uri: 'cp.yaml' };
+    lint(parseFile(text, parseCache), settings, RULES, lintCache, ws);
+    const steps: Array<() => void> = [
+      () => (text = text.replace('image: registry.example.com/5gc/amf:3.0.2', 'image: registry.example.com/5gc/amf:3.0.3')),
+      () => setNetworks(networks.replace('name: n4-macvlan', 'name: n4-macvlan-renamed')),
+      () => (text += '---\napiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: n4-macvlan\n  namespace: 5gc-control-plane\nspec:\n  config: \'{"cniVersion": "1.0.0", "type": "macvlan", "capabilities": {"ips": true}}\'\n'),
+      () => (text = text.replace('"capabilities": {"ips": true}', '"mode": "bridge"')),
+      () => setNetworks(networks),
+    ];
+    for (const step of steps) {
+      step();
+      const cached = lint(parseFile(text, parseCache), settings, RULES, lintCache, ws);
+      const fresh = lint(parseFile(text), settings, RULES, undefined, ws);
+      assert.deepEqual(snapshot(text, cached), snapshot(text, fresh));
+    }
   });
 });
