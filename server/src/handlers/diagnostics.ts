@@ -149,7 +149,8 @@ export class DiagnosticsService {
     const outcome = lintDocument(input, settings, this.deps.rules, state.caches, this.deps.reader, index && { index, uri: key, deps: lookups });
     state.lookups = lookups;
     if (index && !outcome.isConfig) {
-      const changed = outcome.file ? index.setFile(key, summarizeObjects(key, objectsOf(outcome.file), settings.defaultNamespace)) : index.deleteFile(key);
+      const summaries = outcome.summaries?.() ?? (outcome.file && summarizeObjects(key, objectsOf(outcome.file), settings.defaultNamespace));
+      const changed = summaries ? index.setFile(key, summaries) : index.deleteFile(key);
       this.workspaceChanged(changed, doc.uri);
     }
     return outcome;

@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import type { ConfigReader } from '../config/config-file';
 import { lint, LintResult, LintWorkspace, oversizeFinding } from '../linter/lint';
 import { LintCache } from '../linter/lint-cache';
+import type { IndexedObject } from '../workspace/types';
 import type { Finding, Rule } from '../linter/types';
 import { LineIndex } from '../manifest/line-index';
 import { parseFile, ParseCache, ParsedFile } from '../manifest/parse';
@@ -12,6 +13,8 @@ import type { Settings } from '../protocol/settings';
 /** What the server knows about one linted document version. */
 export interface LintOutcome {
   version: number;
+  /** The file's objects as the workspace index summarizes them (from the lint, computed on demand). */
+  summaries?: () => IndexedObject[];
   /** The parsed text; undefined when the file was not parsed (over maxFileSize). */
   file?: ParsedFile;
   /** Converts the outcome's offsets to positions. */
@@ -71,5 +74,5 @@ export function lintDocument(
   if (oversize) return { ...base, lines: new LineIndex(''), findings: [oversize], isConfig: false };
   const file = parseFile(doc.text, caches.parse);
   const result = lint(file, settings, rules, caches.lint, workspace);
-  return { ...base, file, lines: file.lines, findings: result.findings, ruleErrors: result.ruleErrors, isConfig: false };
+  return { ...base, file, lines: file.lines, findings: result.findings, ruleErrors: result.ruleErrors, summaries: result.summaries, isConfig: false };
 }

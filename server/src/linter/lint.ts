@@ -5,7 +5,7 @@ import { ManifestDocument, ParsedFile } from '../manifest/parse';
 import { podSpecOf, PodSpecView } from '../manifest/pod-specs';
 import { Settings } from '../protocol/settings';
 import { summarizeObjects } from '../workspace/summarize';
-import type { WorkspaceView } from '../workspace/types';
+import type { IndexedObject, WorkspaceView } from '../workspace/types';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { FILE_NOT_LINTED, YAML_SYNTAX } from './engine-rules';
 import { CachedDocument, LintCache, StoredFinding } from './lint-cache';
@@ -18,6 +18,8 @@ export interface LintResult {
   findings: Finding[];
   /** Rules that threw: the other rules' findings are still returned. */
   ruleErrors: Array<{ ruleId: string; error: unknown }>;
+  /** The file's objects as the workspace index summarizes them, under `workspace.uri` (computed once, on demand). */
+  summaries?: () => IndexedObject[];
 }
 
 /** The workspace a file is linted in. */
@@ -55,6 +57,10 @@ export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[
   const perWorkspace = enabled.filter((r) => r.meta.scope === 'workspace');
   cache?.begin(settings, rules);
   const allObjects: K8sObject[] = [];
+  const uri = workspace?.uri ?? '';
+  let summarized: IndexedObject[] | undefined;
+  const summaries = () => (summarized ??= summarizeObjects(uri, allObjects, settings.defaultNamespace));
+  result.summaries = summaries;
   const documentObjects: K8sObject[][] = [];
   const stored: StoredFinding[] = [];
   const shifted = (list: StoredFinding[], base: number, start: number) => list.map((s) => ({ ...s, start: s.start - base + start, end: s.end - base + start }));
@@ -75,9 +81,8 @@ export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[
     stored.push(...runRules(perFile, file, settings, allObjects, pods, result.ruleErrors));
   }
   if (perWorkspace.length > 0) {
-    const uri = workspace?.uri ?? '';
     const index = workspace?.index ?? new WorkspaceIndex();
-    const answers = index.answers({ uri, objects: () => summarizeObjects(uri, allObjects, settings.defaultNamespace) });
+    const answers = index.answers({ uri, objects: summaries });
     file.documents.forEach((d, i) => {
       const objects = documentObjects[i];
       if (objects.length === 0) return;
