@@ -5,7 +5,7 @@ import type { ConfigReader } from '../config/config-file';
 import type { Rule } from '../linter/types';
 import { LintCache } from '../linter/lint-cache';
 import { objectsOf } from '../manifest/objects';
-import { ParseCache } from '../manifest/parse';
+import { parseFile, ParseCache } from '../manifest/parse';
 import type { Settings } from '../protocol/settings';
 import { summarizeObjects } from '../workspace/summarize';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
@@ -63,8 +63,12 @@ export class DiagnosticsService {
     return this.scheduler.busy;
   }
 
-  /** Asks for every open document to be linted again (settings or configuration changed). */
+  /**
+   * Asks for every open document to be linted again (settings or configuration changed); until
+   * then, code actions and hovers compute a fresh outcome instead of using one made with the old settings.
+   */
   requestAll(): void {
+    for (const state of this.states.values()) state.outcome = undefined;
     for (const doc of this.deps.documents.all()) this.request(doc.uri);
   }
 
@@ -78,6 +82,8 @@ export class DiagnosticsService {
       if (uri === except) continue;
       for (const key of state.lookups) {
         if (keys.has(key)) {
+          // Until the re-lint runs, code actions and hovers must not use answers that changed.
+          state.outcome = undefined;
           this.request(uri);
           break;
         }
@@ -149,7 +155,9 @@ export class DiagnosticsService {
     const outcome = lintDocument(input, settings, this.deps.rules, state.caches, this.deps.reader, index && { index, uri: key, deps: lookups });
     state.lookups = lookups;
     if (index && !outcome.isConfig) {
-      const summaries = outcome.summaries?.() ?? (outcome.file && summarizeObjects(key, objectsOf(outcome.file), settings.defaultNamespace));
+      // Not linted (`enable: false`) is still part of the workspace, as it is on disk: its objects stay in the index.
+      const file = outcome.file ?? (!settings.enable && Buffer.byteLength(input.text, 'utf8') <= settings.maxFileSize ? parseFile(input.text, state.caches.parse) : undefined);
+      const summaries = outcome.summaries?.() ?? (file && summarizeObjects(key, objectsOf(file), settings.defaultNamespace));
       const changed = summaries ? index.setFile(key, summaries) : index.deleteFile(key);
       this.workspaceChanged(changed, doc.uri);
     }

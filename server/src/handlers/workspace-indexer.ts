@@ -81,13 +81,14 @@ export class WorkspaceIndexer {
 
   /**
    * A watched file changed on disk (type 1 created, 2 changed, 3 deleted). An open document keeps
-   * its editor text; a deleted folder drops every file under it.
+   * its editor text, even deleted (its close reads the disk again); a deleted folder drops every
+   * other file under it.
    */
   async fileChanged(uri: string, type: number): Promise<void> {
     const key = indexKey(uri);
     const keys = new Set<string>();
     if (type === 3) {
-      for (const u of this.deps.index.uris()) if (u === key || isUnder(u, key)) for (const k of this.deps.index.deleteFile(u)) keys.add(k);
+      for (const u of this.deps.index.uris()) if ((u === key || isUnder(u, key)) && !this.deps.isOpen(u)) for (const k of this.deps.index.deleteFile(u)) keys.add(k);
     } else if (!this.deps.isOpen(key)) {
       for (const k of await this.refresh(key)) keys.add(k);
     }
