@@ -93,4 +93,16 @@ describe('cnf-lint CLI: --fix', () => {
     assert.equal(r.status, 0);
     assert.equal(readFileSync(join(dir, 'pod.yaml'), 'utf8'), POD.replace('privileged: true', 'privileged: false'));
   });
+
+  it('a document nested 10,000 levels deep is a syntax error, and the file is parsed again for --fix without a crash', () => {
+    const deep = '['.repeat(10000) + ']'.repeat(10000) + '\n';
+    const dir = tempDir({ 'deep.yaml': deep, 'pod.yaml': POD });
+    const r = runCli(dir, ['--fix', '--format', 'json', 'deep.yaml', 'pod.yaml']);
+    assert.equal(r.stderr, '');
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string; ruleId: string; message: string; column: number }) => [f.file, f.ruleId, f.message, f.column]), [
+      ['deep.yaml', 'yaml-syntax', 'Collections nest more than 256 levels deep: the document is not read', 257],
+    ]);
+    assert.equal(r.status, 1);
+    assert.equal(readFileSync(join(dir, 'deep.yaml'), 'utf8'), deep);
+  });
 });

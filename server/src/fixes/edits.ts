@@ -1,6 +1,6 @@
 // Minimal text edits on YAML source: replace a value, set or insert a pair, remove a pair.
 // Edits never re-serialize a document; they refuse (return undefined) where an edit could damage it.
-import { isMap, isPair, isScalar, isAlias, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isAlias, Lexer, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { contentEnd, getPair } from '../manifest/nodes';
 import { ParsedFile } from '../manifest/parse';
 import { RawYaml, rawUnwritable, renderBlock, renderFlow, renderItem, renderScalar } from './render';
@@ -137,17 +137,28 @@ export function appendItem(file: ParsedFile, seq: YAMLSeq, value: unknown): Text
   return { start: at, end: at, text: `${lead}${renderItem(value, column, file)}${lead ? '' : file.eol}` };
 }
 
-/** Gives an empty value (`key:` with nothing after it) a block map value, at the end of the key's line. */
+/**
+ * Gives an empty value (`key:` with nothing after it, or a null written `null` or `~`) of a block
+ * map a block map value, at the end of the key's line (after a comment). Refuses in a flow map.
+ */
 export function fillEmpty(file: ParsedFile, pair: Pair, value: unknown): TextEdit | undefined {
   const key = pair.key as Node | null;
-  if (!key?.range || !isScalar(pair.value) || pair.value.value !== null || isShared(file, key) || rawUnwritable(value, false)) return undefined;
+  if (!key?.range || !isScalar(pair.value) || pair.value.value !== null || !pair.value.range || isShared(file, key) || rawUnwritable(value, false)) return undefined;
   const text = file.text;
   const column = key.range[0] - lineStartOf(text, key.range[0]);
   const nl = text.indexOf('\n', key.range[1]);
   const lineEnd = nl < 0 ? text.length : text[nl - 1] === '\r' ? nl - 1 : nl;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const [valueStart, valueEnd] = pair.value.range;
+  // In a flow map (`{a: null, b: 1}`, or its last pair before `}` on a later line) no block can go.
+  if (/^(?:\s|#[^\n]*)*[,}\]]/.test(text.slice(valueEnd))) return undefined;
   const lines = Object.entries(value as Record<string, unknown>).map(([k, v]) => renderBlock(k, v, column + 2, file));
-  return { start: lineEnd, end: lineEnd, text: file.eol + lines.join(file.eol) };
+  if (valueStart === valueEnd) return { start: lineEnd, end: lineEnd, text: file.eol + lines.join(file.eol) };
+  // A written null (`key: null # c`) is replaced, its comment kept at the end of the key's line; not a tagged one.
+  const colon = text.slice(key.range[1], valueStart).match(/^[ \t]*:[ \t]+$/);
+  if (!colon || valueEnd > lineEnd) return undefined;
+  const at = key.range[1] + colon[0].indexOf(':') + 1;
+  return { start: at, end: lineEnd, text: text.slice(valueEnd, lineEnd) + file.eol + lines.join(file.eol) };
 }
 
 /**
@@ -158,7 +169,15 @@ export function removePair(file: ParsedFile, map: YAMLMap, pair: Pair): TextEdit
   if (isShared(file, map) || !map.items.includes(pair)) return undefined;
   const edit = removalOf(file, map, pair);
   // Removing an anchor that aliases refer to would leave them unresolved.
-  return edit && !removesShared(file, edit) ? edit : undefined;
+  return edit && !removesShared(file, edit) && !holdsComment(file.text, edit.start, edit.end) ? edit : undefined;
+}
+
+/** True when [start, end) of a text holds a YAML comment (a `#` in a scalar is not one); the text is read from its column on. */
+export function holdsComment(text: string, start: number, end: number): boolean {
+  const fragment = text.slice(start, end);
+  if (!fragment.includes('#')) return false;
+  for (const token of new Lexer().lex(' '.repeat(columnOf(text, start)) + fragment)) if (token.startsWith('#')) return true;
+  return false;
 }
 
 function removesShared(file: ParsedFile, edit: TextEdit): boolean {

@@ -6,7 +6,7 @@ import { asMap, contentEnd, entries, get, getPair } from '../manifest/nodes';
 import { ParsedFile } from '../manifest/parse';
 import { PodSpecView } from '../manifest/pod-specs';
 import { decodeScalar } from '../manifest/string-offsets';
-import { columnOf, fillEmpty, insertPair, insertPairs, isShared, removeKey, replaceScalar, setIn, setPair, TextEdit } from './edits';
+import { columnOf, fillEmpty, holdsComment, insertPair, insertPairs, isShared, removeKey, replaceScalar, setIn, setPair, TextEdit } from './edits';
 import { compactJson } from './stubs';
 import { replaceInString } from './string-edits';
 
@@ -57,7 +57,7 @@ export function removeAnnotation(file: ParsedFile, metadata: unknown, key: strin
 
 /**
  * Writes a pair's value as a literal block (`key: |` and the lines of `body` indented below the key),
- * replacing the value text it had. Only in block maps, never on text shared with aliases.
+ * replacing the value text it had. Only in block maps, never on text shared with aliases, nor over a comment.
  */
 export function writeAsBlock(file: ParsedFile, map: YAMLMap, pair: Pair, body: string): TextEdit | undefined {
   const key = pair.key as Node | null;
@@ -65,7 +65,7 @@ export function writeAsBlock(file: ParsedFile, map: YAMLMap, pair: Pair, body: s
   if (map.flow || !key?.range || !value?.range || isShared(file, value) || !map.items.includes(pair)) return undefined;
   const colon = file.text.indexOf(':', key.range[1]);
   const end = contentEnd(value) ?? value.range[1];
-  if (colon < 0 || colon >= value.range[0]) return undefined;
+  if (colon < 0 || colon >= value.range[0] || holdsComment(file.text, colon + 1, end)) return undefined;
   const indent = ' '.repeat(columnOf(file.text, key.range[0]) + 2);
   const lines = body.replace(/\n$/, '').split('\n').map((l) => indent + l);
   return { start: colon + 1, end, text: ` |${file.eol}${lines.join(file.eol)}` };

@@ -79,6 +79,6 @@ export function renderItem(value: unknown, column: number, file: ParsedFile): st
 /** True unless the file writes block sequences at their parent key's indentation (`key:\n- a`). */
 export function sequencesIndented(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
-  const m = /^( *)[^\s#-][^\n]*:[ \t]*\r?\n( *)- /m.exec(sample);
+  const m = /^( *)[^\s#-][^\n]*:(?:[ \t]+#[^\n]*)?[ \t]*\r?\n( *)- /m.exec(sample);
   return !m || m[2].length > m[1].length;
 }

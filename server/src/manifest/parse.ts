@@ -1,6 +1,6 @@
 // Parses a multi-document YAML file into documents with file offsets; classifies files not to lint.
 // Each document is parsed on its own and cached by its text, so an edit re-parses only what changed.
-import { Composer, Parser, visit, Document, Scalar, YAMLError } from 'yaml';
+import { Composer, Parser, visit, CST, Document, Scalar, YAMLError } from 'yaml';
 import { LineIndex } from './line-index';
 import { linkAliases } from './nodes';
 
@@ -129,7 +129,8 @@ function parseChunk(chunkText: string, start: number): Chunk['docs'] {
     const parser = new Parser();
     parser.offset = start;
     const composer = new Composer(COMPOSE_OPTIONS);
-    const docs = Array.from(composer.compose(parser.parse(chunkText), false, start + chunkText.length)) as Document.Parsed[];
+    const tokens = Array.from(parser.parse(chunkText), (token) => withoutDeepNesting(token, chunkText, start));
+    const docs = Array.from(composer.compose(tokens, false, start + chunkText.length)) as Document.Parsed[];
     return docs.map((doc) => ({
       doc,
       start,
@@ -140,6 +141,33 @@ function parseChunk(chunkText: string, start: number): Chunk['docs'] {
   } catch {
     return [];
   }
+}
+
+/** Collections nested deeper than this are not composed: the composer recurses (and Node's stack overflows near 800). */
+const MAX_DEPTH = 256;
+
+/**
+ * A document token whose collections nest deeper than MAX_DEPTH gets an error token as its value
+ * (the whole document is dropped, so that no rule reads or edits a partial tree): a stack overflow
+ * in the composer can leave V8's regular expressions broken, which crashes the next parse.
+ */
+function withoutDeepNesting(token: CST.Token, chunkText: string, start: number): CST.Token {
+  if (token.type !== 'document' || !token.value) return token;
+  const stack: Array<[CST.Token, number]> = [[token.value, 1]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [t, depth] = entry;
+    if (!('items' in t)) continue;
+    if (depth > MAX_DEPTH) {
+      const source = chunkText.charAt(t.offset - start);
+      const error: CST.ErrorToken = { type: 'error', offset: t.offset, source, message: `Collections nest more than ${MAX_DEPTH} levels deep: the document is not read` };
+      return { ...token, value: error };
+    }
+    for (const item of t.items) {
+      if (item.value) stack.push([item.value, depth + 1]);
+      if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+    }
+  }
+  return token;
 }
 
 /** Moves a cached chunk to a new offset: every range in it shifts by `delta`. */

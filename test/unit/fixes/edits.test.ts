@@ -89,6 +89,12 @@ describe('setPair, setPairs, insertPairs into a block map', () => {
   it('inserts into a file without a trailing newline', () => {
     assert.equal(edit('a: 1', (f) => insertPairs(f, rootOf(f), { b: 2 })), 'a: 1\nb: 2');
   });
+  it('writes sequences as the file does when the key of its first one has a comment after it', () => {
+    assert.equal(
+      edit('l: # items\n- a\nspec:\n  b: 1\n', (f) => insertPairs(f, mapAt(f, ['spec']), { c: ['x'] })),
+      'l: # items\n- a\nspec:\n  b: 1\n  c:\n  - x\n',
+    );
+  });
   it('keeps CRLF in every inserted line', () => {
     assert.equal(
       edit('spec:\r\n  a: 1\r\n  b:\r\n    c: 2\r\n', (f) => insertPairs(f, mapAt(f, ['spec']), { d: { e: ['f'] } })),
@@ -130,6 +136,19 @@ describe('fillEmpty and setIn', () => {
       edit('metadata: # c\nspec: 1\n', (f) => fillEmpty(f, getPair(rootOf(f), 'metadata')!, { annotations: { a: 'b' } })),
       'metadata: # c\n  annotations:\n    a: b\nspec: 1\n',
     );
+  });
+  it('fills a null written `null` or `~`, keeping a comment after it', () => {
+    const fill = (text: string) => edit(text, (f) => fillEmpty(f, getPair(rootOf(f), 'metadata')!, { annotations: { a: 'b' } }));
+    assert.equal(fill('metadata: null\nspec: 1\n'), 'metadata:\n  annotations:\n    a: b\nspec: 1\n');
+    assert.equal(fill('metadata: ~ # c\r\nspec: 1\r\n'), 'metadata: # c\r\n  annotations:\r\n    a: b\r\nspec: 1\r\n');
+    assert.equal(fill('metadata: !!null null\n'), undefined);
+  });
+  it('refuses an empty or null value in a flow map', () => {
+    const fill = (text: string) => edit(text, (f) => fillEmpty(f, getPair(mapAt(f, ['t']), 'metadata')!, { a: 'b' }));
+    assert.equal(fill('t: {metadata: null, spec: {}}\n'), undefined);
+    assert.equal(fill('t: {spec: {}, metadata: }\n'), undefined);
+    assert.equal(fill('t: {\n  spec: {},\n  metadata: ~ # c\n}\n'), undefined);
+    assert.equal(edit('t: {metadata: null}\n', (f) => setIn(f, rootOf(f), ['t', 'metadata', 'labels', 'x'], 'v')), undefined);
   });
   it('refuses a value that is not empty', () => {
     assert.equal(edit('metadata: x\n', (f) => fillEmpty(f, getPair(rootOf(f), 'metadata')!, { a: 'b' })), undefined);
@@ -193,6 +212,17 @@ describe('removePair', () => {
   });
   it('refuses a pair with a trailing comment', () => {
     assert.equal(remove('a: 1 # why\nb: 2\n', [], 'a'), undefined);
+  });
+  it('refuses a pair whose lines hold a comment: after its key, between or after its items', () => {
+    assert.equal(remove('a:  # why\n  x: 1\nb: 2\n', [], 'a'), undefined);
+    assert.equal(remove('a:\n  # about x\n  x: 1\n  y: 2\nb: 2\n', [], 'a'), undefined);
+    assert.equal(remove('a:\n  x: 1 # why\n  y: 2\nb: 2\n', [], 'a'), undefined);
+    assert.equal(remove('l:\n- a:\n    x: 1 # why\n  b: 2\n', ['l', 0], 'a'), undefined);
+    assert.equal(remove('a: [1, # one\n  2]\nb: 2\n', [], 'a'), undefined);
+  });
+  it('removes a pair whose scalars hold a # that is no comment', () => {
+    assert.equal(remove('a:\n  x: "1 # not"\n  y: |\n    # text\nb: 2\n', [], 'a'), 'b: 2\n');
+    assert.equal(remove('a: x#y\nb: 2\n', [], 'a'), 'b: 2\n');
   });
   it('flow map: first, middle, last, only', () => {
     assert.equal(remove('m: {a: 1, b: 2, c: 3}\n', ['m'], 'a'), 'm: {b: 2, c: 3}\n');

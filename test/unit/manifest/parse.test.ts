@@ -212,4 +212,21 @@ describe('hostile YAML', () => {
     assert.equal(objects[5555].name, 'p5555');
     assert.equal(text.slice(objects[5555].kindPair.key.range![0], objects[5555].kindPair.key.range![1]), 'kind');
   });
+
+  it('collections nested deeper than 256 levels drop their document with one error; 256 levels parse', () => {
+    const nested = (n: number) => `kind: Pod\n---\na: ${'['.repeat(n - 1)}${']'.repeat(n - 1)}\n---\nkind: Service\n`;
+    const ok = parseFile(nested(256));
+    assert.deepEqual(ok.documents.map((d) => d.errors.length), [0, 0, 0]);
+    for (let i = 0; i < 2; i++) {
+      // Parsed twice: a stack overflow in the composer used to break the next parse (a V8 crash).
+      const file = parseFile(nested(i === 0 ? 257 : 10000));
+      assert.deepEqual(file.documents.map((d) => d.errors.map((e) => [e.code, e.pos, e.message])), [
+        [],
+        [['UNEXPECTED_TOKEN', [272, 273], 'Collections nest more than 256 levels deep: the document is not read']],
+        [],
+      ]);
+      assert.equal(file.documents[1].doc.toJS(), null);
+      assert.deepEqual(objectsOf(file).map((o) => o.kind), ['Pod', 'Service']);
+    }
+  });
 });

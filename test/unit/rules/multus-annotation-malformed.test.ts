@@ -124,6 +124,11 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a YAML sequence with comments after the key and between items: no rewrite, which would drop them',
+      code: pod(' # secondary networks\n      - n4-net # N4\n      # N6 next\n      - n6-net'),
+      errors: [{ messageId: 'notString', line: 7, column: 7, endLine: 9, endColumn: 15 }],
+    },
+    {
       name: 'a JSON list of names: each element is reported; JSON objects (preferred) or a comma list, in the same quotes',
       code: pod(` '["n4-net", "n6-net"]'`, ''),
       errors: [
