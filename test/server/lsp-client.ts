@@ -123,10 +123,12 @@ export class TestClient {
     this.texts.set(uri, text);
   }
 
-  /** Closes the connection and kills the server. */
+  /** Closes the connection and kills the server (SIGKILL: a server busy in a long lint must not outlive the test). */
   stop(): void {
     this.connection.dispose();
-    this.process.kill();
+    this.process.stdin?.destroy();
+    this.process.stdout?.destroy();
+    this.process.kill('SIGKILL');
   }
 }
 
