@@ -129,6 +129,7 @@ export class TestClient {
     this.process.stdin?.destroy();
     this.process.stdout?.destroy();
     this.process.kill('SIGKILL');
+    this.process.unref();
   }
 }
 
