@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, Pair, Scalar } from 'yaml';
 import { DNS1123_LABEL, duplicateInterfaces, interfaceProblem, NetworkElement, NetworksProblem, Span } from './multus-elements';
 import { readJsonNetworks } from './multus-networks-json';
 import { contentEnd, get, getPair } from './nodes';
+import { memoOn } from './memo';
 import { PodSpecView } from './pod-specs';
 import { decodeScalar, DecodedString } from './string-offsets';
 
@@ -37,6 +38,12 @@ export function podAttachments(text: string, pod: PodSpecView): NetworkElement[]
  * else as a comma list of `name`, `namespace/name` and `name@interface`. Undefined for an empty value.
  */
 export function readNetworks(text: string, pair: Pair<Scalar, unknown>): NetworksAnnotation | undefined {
+  return memoOn(pair, NETWORKS, text, () => decodeNetworks(text, pair));
+}
+
+const NETWORKS = Symbol('cnf-lint.networks');
+
+function decodeNetworks(text: string, pair: Pair<Scalar, unknown>): NetworksAnnotation | undefined {
   const node = pair.value as unknown;
   if (isMap(node) || isSeq(node)) {
     const span: Span = [node.range![0], contentEnd(node) ?? node.range![1]];

@@ -1,5 +1,6 @@
 // The `resources` of a container or a pod spec: requests and limits, each quantity read as Kubernetes reads it.
 import type { Pair, Scalar, YAMLMap } from 'yaml';
+import { memoOn } from './memo';
 import { asMap, get, getPair, keysOf } from './nodes';
 import { QuantityRead, readQuantity } from './quantity-node';
 import { Quantity } from './quantity';
@@ -30,8 +31,14 @@ export interface ResourceRequirementsView {
   limits: ResourceList;
 }
 
-/** The resources written in a container map or pod spec (empty lists when absent). */
+const RESOURCES = Symbol('cnf-lint.resources');
+
+/** The resources written in a container map or pod spec (empty lists when absent); read once per text. */
 export function resourceRequirements(file: { text: string }, owner: YAMLMap): ResourceRequirementsView {
+  return memoOn(owner, RESOURCES, file.text, () => readRequirements(file, owner));
+}
+
+function readRequirements(file: { text: string }, owner: YAMLMap): ResourceRequirementsView {
   const pair = getPair(owner, 'resources');
   const map = asMap(get(owner, 'resources'));
   return { owner, pair, map, requests: resourceList(file, map, 'requests'), limits: resourceList(file, map, 'limits') };
