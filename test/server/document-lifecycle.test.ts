@@ -7,30 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { TestClient } from './lsp-client';
+import { nad, pod } from './multus-fixtures';
 import { only } from './settings-helpers';
 
-const nad = (name: string) => `apiVersion: k8s.cni.cncf.io/v1
-kind: NetworkAttachmentDefinition
-metadata:
-  name: ${name}
-  namespace: cnf
-spec:
-  config: '{"cniVersion": "1.0.0", "name": "${name}", "type": "macvlan"}'
-`;
-const pod = (networks: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: upf
-  namespace: cnf
-  annotations:
-    k8s.v1.cni.cncf.io/networks: ${networks}
-spec:
-  containers:
-  - name: upf
-    image: registry.example/upf:1.0
-    securityContext:
-      privileged: true
-`;
 
 /** The networks the unresolved diagnostics of a publication name, in order. */
 const unresolved = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'multus-network-unresolved').map((d) => /'([^']+)'/.exec(String(d.message))?.[1]);
