@@ -1,28 +1,9 @@
 // RuleTester cases of single-interface-assumption: pods that need a secondary interface but attach none.
 import { rule } from '../../../server/src/rules/single-interface-assumption';
 import { ruleTester } from '../rule-tester';
+import { SRIOV_WORKSPACE } from './sriov-fixtures';
 
-/** SR-IOV NADs of the workspace: n3-sriov uses intel.com/n3. */
-const WORKSPACE = { 'nads.yaml': `apiVersion: k8s.cni.cncf.io/v1
-kind: NetworkAttachmentDefinition
-metadata:
-  name: n3-sriov
-  namespace: cnf
-  annotations:
-    k8s.v1.cni.cncf.io/resourceName: intel.com/n3
-spec:
-  config: '{"cniVersion": "1.0.0", "type": "sriov"}'
----
-apiVersion: k8s.cni.cncf.io/v1
-kind: NetworkAttachmentDefinition
-metadata:
-  name: n6-sriov
-  namespace: cnf
-  annotations:
-    k8s.v1.cni.cncf.io/resourceName: intel.com/n6
-spec:
-  config: '{"cniVersion": "1.0.0", "type": "sriov"}'
-` };
+const WORKSPACE = SRIOV_WORKSPACE;
 
 const UPF = `apiVersion: apps/v1
 kind: Deployment

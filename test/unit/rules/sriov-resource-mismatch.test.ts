@@ -1,28 +1,9 @@
 // RuleTester cases of sriov-resource-mismatch: attachments, device requests and SR-IOV NADs that do not match.
 import { rule } from '../../../server/src/rules/sriov-resource-mismatch';
 import { ruleTester } from '../rule-tester';
+import { SRIOV_WORKSPACE } from './sriov-fixtures';
 
-/** Two SR-IOV NADs in another file of the workspace, with their device-plugin resources. */
-const WORKSPACE = { 'nads.yaml': `apiVersion: k8s.cni.cncf.io/v1
-kind: NetworkAttachmentDefinition
-metadata:
-  name: n3-sriov
-  namespace: cnf
-  annotations:
-    k8s.v1.cni.cncf.io/resourceName: intel.com/n3
-spec:
-  config: '{"cniVersion": "1.0.0", "type": "sriov"}'
----
-apiVersion: k8s.cni.cncf.io/v1
-kind: NetworkAttachmentDefinition
-metadata:
-  name: n6-sriov
-  namespace: cnf
-  annotations:
-    k8s.v1.cni.cncf.io/resourceName: intel.com/n6
-spec:
-  config: '{"cniVersion": "1.0.0", "type": "sriov"}'
-` };
+const WORKSPACE = SRIOV_WORKSPACE;
 
 const NO_REQUEST = `apiVersion: v1
 kind: Pod
