@@ -1,4 +1,5 @@
-// Regenerates the docs from rule metadata: docs/rules/<id>.md, the README rule table, package.json `cnfLint.rules`.
+// Regenerates the docs from rule metadata: docs/rules/<id>.md, the README rule table, package.json `cnfLint.rules`,
+// and the rule ids of the `.cnf-lint.yaml` schema.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINE_RULES } from '../server/src/linter/engine-rules';
@@ -38,6 +39,18 @@ function packageJson(root: string, metas: readonly RuleMeta[]): GeneratedFile {
   return { path: 'package.json', content: `${JSON.stringify(pkg, null, 2)}\n` };
 }
 
+/** The `.cnf-lint.yaml` schema with one `rules` property per id (the run of `"<id>": { "$ref": ... }` lines). */
+function configSchema(root: string, metas: readonly RuleMeta[]): GeneratedFile {
+  const path = 'schemas/cnf-lint-config.schema.json';
+  const text = read(root, path);
+  const run = /^( +)"[a-z0-9-]+": \{ "\$ref": "#\/definitions\/level" \},?\n(?:\1"[a-z0-9-]+": \{ "\$ref": "#\/definitions\/level" \},?\n)*/m;
+  const match = text === undefined ? null : run.exec(text);
+  if (text === undefined || !match) throw new Error(`${path}: no rules list to regenerate`);
+  const ids = metas.map((m) => m.id).sort();
+  const lines = ids.map((id, i) => `${match[1]}"${id}": { "$ref": "#/definitions/level" }${i < ids.length - 1 ? ',' : ''}\n`);
+  return { path, content: text.slice(0, match.index) + lines.join('') + text.slice(match.index + match[0].length) };
+}
+
 /**
  * Every generated file as it should be, computed from the metadata and the files under `root`
  * (hand-written prose is kept). Pure apart from reading files; writes nothing.
@@ -47,7 +60,7 @@ export function generateAll(root: string): GeneratedFile[] {
   const files: GeneratedFile[] = metas.map((m) => ({ path: rulePagePath(m.id), content: rulePage(m, read(root, rulePagePath(m.id))) }));
   const readme = read(root, 'README.md');
   if (readme !== undefined) files.push({ path: 'README.md', content: replaceBlock(readme, readmeTable(RULES.map((r) => r.meta), ENGINE_RULES)) });
-  files.push(packageJson(root, metas));
+  files.push(packageJson(root, metas), configSchema(root, metas));
   return files;
 }
 

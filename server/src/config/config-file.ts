@@ -31,6 +31,7 @@ export class ConfigReader {
     }
     const docs = file.documents.filter((d) => d.doc.contents !== null || d.errors.length > 0);
     for (const d of file.documents) for (const e of d.errors) report(`YAML syntax: ${e.message.split('\n')[0]}`, [e.pos[0], e.pos[1]]);
+    for (const d of file.documents) for (const k of d.repeatedKeys) report(`${k.key} is set twice in this map`, [k.start, k.end]);
     if (problems.length > 0) return { settings: {}, problems, file };
     if (docs.length === 0) return { settings: {}, problems, file };
     if (docs.length > 1) {

@@ -1,4 +1,4 @@
-// Metadata of the engine's own findings: files it cannot lint and YAML it cannot parse.
+// Metadata of the engine's own findings: files it cannot lint, YAML it cannot parse or reads as kubectl does.
 import { RuleMeta } from './types';
 
 /** YAML that does not parse, at the parser's position; the file's other documents are still linted. */
@@ -12,8 +12,31 @@ export const YAML_SYNTAX: RuleMeta = {
   appliesTo: 'every document of a YAML file',
   rationale:
     'A document that does not parse cannot be applied to a cluster, and cnf-lint cannot check it. The other documents of the file are still linted.',
-  messages: { syntax: '{{message}}' },
-  fixes: {},
+  messages: {
+    syntax: '{{message}}',
+    repeatedKey: '{{key}} is set twice in this map: kubectl rejects the duplicate field',
+    missingSeparator: '{{key}} is set twice at the top of this document: a `---` line is probably missing before the second object (kubectl rejects the duplicate field)',
+  },
+  fixes: { insertSeparator: 'Insert `---` before the second object' },
+};
+
+/** A quoted scalar whose continuation lines sit at or below its key: kubectl reads it, the YAML spec does not. */
+export const YAML_NOT_PORTABLE: RuleMeta = {
+  id: 'yaml-not-portable',
+  title: 'Quoted string that only kubectl reads',
+  gap: 0,
+  requirements: [],
+  defaultSeverity: 'info',
+  confidence: 'clear-cut',
+  appliesTo: 'quoted strings written over several lines',
+  rationale:
+    "The SR-IOV and Multus documentation write a NetworkAttachmentDefinition's CNI config as a quoted JSON string whose lines drop back to the key's indentation or to column 0. Go's YAML parser (kubectl, Helm, client-go) reads it; the YAML 1.2 spec, most YAML libraries and editors (the Red Hat YAML extension among them) reject it. cnf-lint reads it as kubectl does and lints the file; indenting the continuation lines makes it portable without changing the value.",
+  messages: {
+    notPortable:
+      'This quoted string continues on lines indented at or below its key: kubectl reads it, but the YAML spec, the `yaml` package and the Red Hat YAML extension reject it. Indent its continuation lines.',
+  },
+  fixes: { indent: 'Indent the continuation lines (the value does not change)', block: 'Write the JSON as a `|` block' },
+  links: [{ title: 'YAML 1.2: flow scalar line folding', url: 'https://yaml.org/spec/1.2.2/#73-flow-scalar-styles' }],
 };
 
 /** A file cnf-lint does not lint: a template, binary data, or larger than `maxFileSize`. */
@@ -51,4 +74,4 @@ export const CONFIG_INVALID: RuleMeta = {
 };
 
 /** The engine's own ids, which settings and suppressions accept like rule ids. */
-export const ENGINE_RULES: readonly RuleMeta[] = [YAML_SYNTAX, FILE_NOT_LINTED, CONFIG_INVALID];
+export const ENGINE_RULES: readonly RuleMeta[] = [YAML_SYNTAX, YAML_NOT_PORTABLE, FILE_NOT_LINTED, CONFIG_INVALID];

@@ -7,10 +7,11 @@ import { Settings } from '../protocol/settings';
 import { summarizeObjects } from '../workspace/summarize';
 import type { IndexedObject, WorkspaceView } from '../workspace/types';
 import { WorkspaceIndex } from '../workspace/workspace-index';
-import { FILE_NOT_LINTED, YAML_SYNTAX } from './engine-rules';
+import { FILE_NOT_LINTED } from './engine-rules';
 import { CachedDocument, LintCache, StoredFinding } from './lint-cache';
 import { formatMessage } from './messages';
 import { applySuppressions } from './suppression';
+import { engineStored, yamlFindings } from './yaml-findings';
 import { Finding, FixOffer, Report, Rule, RuleMeta, Severity } from './types';
 
 /** The result of linting one file. */
@@ -112,10 +113,7 @@ export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[
 function checkDocument(d: ManifestDocument, file: ParsedFile, settings: Settings, rules: readonly Rule[]): CachedDocument {
   const findings: StoredFinding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
-  for (const e of d.errors) {
-    const f = engineFinding(YAML_SYNTAX, 'syntax', e.pos[0], Math.max(e.pos[1], e.pos[0]), settings, { message: e.message.split('\n')[0] });
-    if (f) findings.push({ ...f, fixReports: [] });
-  }
+  findings.push(...yamlFindings(d, settings));
   const objects = objectsOfDocument(d);
   const pods = objects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
   if (objects.length > 0) findings.push(...runRules(rules, file, settings, objects, pods, ruleErrors));
@@ -154,9 +152,10 @@ function noWorkspace(ruleId: string): WorkspaceView {
 }
 
 function engineFinding(meta: RuleMeta, messageId: string, start: number, end: number, settings: Settings, data?: Record<string, string | number>): Finding | undefined {
-  const level = settings.rules[meta.id];
-  if (level === 'off') return undefined;
-  return { ruleId: meta.id, messageId, message: formatMessage(meta.messages[messageId], data), severity: level ?? meta.defaultSeverity, start, end, fixes: [] };
+  const stored = engineStored(meta, messageId, start, end, settings, data);
+  if (!stored) return undefined;
+  const { fixReports: _none, ...finding } = stored;
+  return finding;
 }
 
 function toStored(meta: RuleMeta, r: Report, severity: Severity): StoredFinding {

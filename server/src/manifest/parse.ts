@@ -1,6 +1,8 @@
 // Parses a multi-document YAML file into documents with file offsets; classifies files not to lint.
 // Each document is parsed on its own and cached by its text, so an edit re-parses only what changed.
 import { Composer, Parser, visit, CST, Document, Scalar, YAMLError } from 'yaml';
+import { dropRepeatedKeys, RepeatedKey } from './duplicate-keys';
+import { NonPortableScalar, readLeniently } from './lenient-quotes';
 import { LineIndex } from './line-index';
 import { linkAliases } from './nodes';
 
@@ -13,6 +15,10 @@ export interface ManifestDocument {
   end: number;
   /** Parser errors, with offsets in the file text. */
   errors: YAMLError[];
+  /** Keys a map sets twice: only the later pair is in `doc` (not parser errors: the document is linted). */
+  repeatedKeys: RepeatedKey[];
+  /** Quoted scalars read as kubectl reads them (not parser errors: the document is linted). */
+  nonPortable: NonPortableScalar[];
   /** Spans of anchored nodes that aliases refer to: editing them would change every alias too. */
   sharedSpans: Array<[number, number]>;
 }
@@ -30,8 +36,11 @@ export interface ParsedFile {
   lines: LineIndex;
 }
 
-/** Options that keep the parser safe and match how Kubernetes reads YAML (YAML 1.1 booleans). */
-const COMPOSE_OPTIONS = { version: '1.1', merge: true } as const;
+/**
+ * Options that match how Kubernetes reads YAML (YAML 1.1 booleans); repeated keys are kept for
+ * dropRepeatedKeys, which reports them and keeps the later value as Go's decoder does.
+ */
+const COMPOSE_OPTIONS = { version: '1.1', merge: true, uniqueKeys: false } as const;
 
 /** A parsed chunk of text (one document's source), kept for reuse by a later parse. */
 interface Chunk {
@@ -123,24 +132,51 @@ function tagDirectivesOnly(text: string): boolean {
   return /^%TAG[ \t]/m.test(text) && text.split('\n').every((line) => /^(?:%|[ \t]*#|[ \t]*\r?$)/.test(line));
 }
 
-/** Parses one document's source at its offset in the file, so that every range is a file offset. */
+/**
+ * Parses one document's source at its offset in the file, so that every range is a file offset. When
+ * it does not parse, quoted scalars that only Go's parser reads are read as it reads them.
+ */
 function parseChunk(chunkText: string, start: number): Chunk['docs'] {
   try {
-    const parser = new Parser();
-    parser.offset = start;
-    const composer = new Composer(COMPOSE_OPTIONS);
-    const tokens = Array.from(parser.parse(chunkText), (token) => withoutDeepNesting(token, chunkText, start));
-    const docs = Array.from(composer.compose(tokens, false, start + chunkText.length)) as Document.Parsed[];
-    return docs.map((doc) => ({
-      doc,
-      start,
-      end: start + chunkText.length,
-      errors: doc.errors,
-      sharedSpans: chunkText.includes('*') ? linkAliases(doc) : [],
-    }));
+    let docs = compose(chunkText, start);
+    let nonPortable: NonPortableScalar[] = [];
+    if (docs.some((doc) => doc.errors.length > 0) && /['"]/.test(chunkText)) {
+      const lenient = readLeniently(chunkText, start);
+      if (lenient.scalars.length > 0) {
+        docs = compose(lenient.text, start);
+        nonPortable = lenient.scalars;
+        for (const doc of docs) restoreValues(doc, nonPortable);
+      }
+    }
+    return docs.map((doc) => {
+      const sharedSpans = chunkText.includes('*') ? linkAliases(doc) : [];
+      const repeatedKeys = dropRepeatedKeys(doc);
+      const range = doc.range;
+      const inDoc = nonPortable.filter((s) => s.start >= range[0] && s.start < range[2]);
+      return { doc, start, end: start + chunkText.length, errors: doc.errors, repeatedKeys, nonPortable: inDoc, sharedSpans };
+    });
   } catch {
     return [];
   }
+}
+
+function compose(chunkText: string, start: number): Document.Parsed[] {
+  const parser = new Parser();
+  parser.offset = start;
+  const composer = new Composer(COMPOSE_OPTIONS);
+  const tokens = Array.from(parser.parse(chunkText), (token) => withoutDeepNesting(token, chunkText, start));
+  return Array.from(composer.compose(tokens, false, start + chunkText.length)) as Document.Parsed[];
+}
+
+/** Gives each blanked non-portable scalar of `doc` the value Go's parser reads. */
+function restoreValues(doc: Document.Parsed, scalars: readonly NonPortableScalar[]): void {
+  const byStart = new Map(scalars.map((s) => [s.start, s.value]));
+  visit(doc, {
+    Scalar(_key, node) {
+      const value = node.range ? byStart.get(node.range[0]) : undefined;
+      if (value !== undefined) node.value = node.source = value;
+    },
+  });
 }
 
 /** Collections nested deeper than this are not composed: the composer recurses (and Node's stack overflows near 800). */
@@ -178,6 +214,10 @@ function moveChunk(chunk: Chunk, delta: number): void {
     d.end += delta;
     shiftRange(d.doc.range, delta);
     for (const e of d.errors) shiftRange(e.pos, delta);
+    for (const s of [...d.repeatedKeys, ...d.nonPortable]) {
+      s.start += delta;
+      s.end += delta;
+    }
     d.sharedSpans = d.sharedSpans.map(([a, b]) => [a + delta, b + delta]);
     visit(d.doc, (_key, node) => {
       const r = (node as { range?: number[] } | null)?.range;

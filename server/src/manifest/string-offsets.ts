@@ -59,6 +59,15 @@ export function decodeNode(text: string, node: unknown): DecodedString | undefin
   return isScalar(n) ? decodeScalar(text, n) : undefined;
 }
 
+/**
+ * The value of a quoted scalar written at [start, end) of `text` (quotes included), folded as Go's
+ * YAML parser folds it: whatever the indentation of its continuation lines. Undefined for a bad escape.
+ */
+export function decodeQuoted(text: string, start: number, end: number): string | undefined {
+  const pieces = decodeFlow(text, start + 1, end - 1, text[start] === '"' ? 'double' : 'single');
+  return pieces?.map((p) => p.ch).join('');
+}
+
 function mapped(value: string, pieces: Piece[], exact: boolean, scalarEnd: number): DecodedString {
   // One piece per UTF-16 unit: a piece that decodes to two units (an escaped astral character) is split.
   const units: Piece[] = [];

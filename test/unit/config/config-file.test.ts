@@ -43,6 +43,11 @@ describe('config file', () => {
     assert.match(r.problems[0].message, /^YAML syntax: /);
     assert.deepEqual(r.settings, {});
   });
+  it('reports a key set twice, on the repeated key, and sets nothing', () => {
+    const r = read('profile: basic\nprofile: high-performance\n');
+    assert.deepEqual(r.problems, [{ message: 'profile is set twice in this map', ruleId: 'config-invalid', severity: 'error', line: 2, column: 1, endLine: 2, endColumn: 8 }]);
+    assert.deepEqual(r.settings, {});
+  });
   it('refuses an alias bomb without expanding it', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 0; i < 9; i++) bomb.push(`${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill('*' + 'abcdefghij'[i]).join(', ')}]`);
