@@ -13,6 +13,14 @@ const TEMPLATE_PATHS: Record<string, readonly string[]> = {
   ReplicationController: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
   PodTemplate: ['template'],
+  DeploymentConfig: ['spec', 'template'],
+  Rollout: ['spec', 'template'],
+};
+
+/** The API groups of the kinds above that are not Kubernetes' own (OpenShift 3 also served DeploymentConfig as `v1`). */
+const KIND_GROUPS: Record<string, RegExp> = {
+  DeploymentConfig: /^(?:apps\.openshift\.io\/|v1$)/,
+  Rollout: /^argoproj\.io\//,
 };
 
 /** The kinds whose pod spec cnf-lint finds. */
@@ -56,7 +64,7 @@ export function podSpecOf(object: K8sObject): PodSpecView | undefined {
   let aliased = false;
   if (object.kind !== 'Pod') {
     const path = TEMPLATE_PATHS[object.kind];
-    if (!path) return undefined;
+    if (!path || KIND_GROUPS[object.kind]?.test(object.apiVersion) === false) return undefined;
     for (const key of path) {
       const pair = getPair(parent, key);
       if (!pair) return undefined;

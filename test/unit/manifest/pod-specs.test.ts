@@ -48,6 +48,8 @@ for (const [kind, apiVersion] of [
   ['DaemonSet', 'apps/v1'],
   ['Job', 'batch/v1'],
   ['ReplicationController', 'v1'],
+  ['DeploymentConfig', 'apps.openshift.io/v1'],
+  ['Rollout', 'argoproj.io/v1alpha1'],
 ]) {
   KINDS[kind] = { text: `apiVersion: ${apiVersion}\nkind: ${kind}\nspec:\n  replicas: 1\n  template:\n${TEMPLATE_META('    ')}${POD_SPEC('    ')}`, specKey: '9:5 spec' };
 }
@@ -63,6 +65,12 @@ describe('podSpecOf: every workload kind', () => {
       ]);
     });
   }
+  it('DeploymentConfig and Rollout only in their API groups (and the legacy v1 DeploymentConfig of OpenShift 3)', () => {
+    const text = (apiVersion: string, kind: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nspec:\n  template:\n${POD_SPEC('    ')}`;
+    assert.equal(podSpecs(text('v1', 'DeploymentConfig'))[0].pod?.specKey, '5:5 spec');
+    assert.equal(podSpecs(text('example.com/v1', 'DeploymentConfig'))[0].pod, undefined);
+    assert.equal(podSpecs(text('flagger.app/v1', 'Rollout'))[0].pod, undefined);
+  });
   it('flow style', () => {
     const text = 'kind: Deployment\nspec: {template: {metadata: {labels: {app: web}}, spec: {hostname: h, containers: [{name: app}]}}}\n';
     assert.deepEqual(podSpecs(text), [
