@@ -24,3 +24,16 @@ export function nadForResource(workspace: WorkspaceView, resource: string, names
   const nads = workspace.nadsWithResource(resource);
   return nads.find((n) => n.namespace === namespace) ?? nads[0];
 }
+
+/** True when a container request of `resource` (`intel.com/n3`) is a NAD's device resource: the same name, or for a bare operator name the same name under any prefix. */
+export function isResourceOf(nad: IndexedNad, resource: string): boolean {
+  if (!nad.resourceName) return false;
+  if (!nad.anyPrefix) return resource === nad.resourceName;
+  const slash = resource.indexOf('/');
+  return slash > 0 && resource.slice(slash + 1) === nad.resourceName;
+}
+
+/** A NAD's device resource for a message, quoted: `'intel.com/n3'`; a bare operator name without a prefix it might not have. */
+export function resourceLabel(nad: IndexedNad): string {
+  return nad.anyPrefix ? `'${nad.resourceName}' (under the resource prefix its operator publishes)` : `'${nad.resourceName ?? ''}'`;
+}

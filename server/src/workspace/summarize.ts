@@ -1,14 +1,12 @@
 // Summarizes the objects of a file for the workspace index: names, namespaces, labels, NADs, policies.
 import { asMap, entries, get, getIn, scalarText, seqItems, stringValue } from '../manifest/nodes';
 import { K8sObject } from '../manifest/objects';
-import { CniPluginSummary, IndexedNad, IndexedObject, LabelSelector, NetworkRef } from './types';
+import { isClusterScopedNadSource, nadOf } from './nads';
+import { IndexedObject, LabelSelector, NetworkRef } from './types';
 
-/** The annotation naming the device-plugin resource a NetworkAttachmentDefinition's interfaces come from. */
-export const RESOURCE_NAME_ANNOTATION = 'k8s.v1.cni.cncf.io/resourceName';
+export { RESOURCE_NAME_ANNOTATION } from './nads';
 /** The annotation naming the networks a MultiNetworkPolicy applies to. */
 export const POLICY_FOR_ANNOTATION = 'k8s.v1.cni.cncf.io/policy-for';
-/** The resource prefix the SR-IOV Network Operator puts before a SriovNetwork's `resourceName` (its default). */
-export const SRIOV_OPERATOR_RESOURCE_PREFIX = 'openshift.io';
 
 /** Kinds that live outside namespaces: their objects get namespace ''. */
 const CLUSTER_SCOPED = new Set([
@@ -40,20 +38,10 @@ export function summarizeObjects(uri: string, objects: readonly K8sObject[], def
 }
 
 function summarizeObject(uri: string, o: K8sObject, defaultNamespace: string): IndexedObject {
-  const namespace = CLUSTER_SCOPED.has(o.kind) ? '' : (o.namespace ?? defaultNamespace);
+  const namespace = CLUSTER_SCOPED.has(o.kind) || isClusterScopedNadSource(o) ? '' : (o.namespace ?? defaultNamespace);
   const out: IndexedObject = { uri, kind: o.kind, apiVersion: o.apiVersion, name: o.name, namespace, labels: stringMap(get(o.metadata, 'labels')) };
-  if (o.kind === 'NetworkAttachmentDefinition' && o.name) {
-    out.nad = {
-      uri,
-      namespace,
-      name: o.name,
-      definedBy: 'NetworkAttachmentDefinition',
-      resourceName: stringValue(get(o.annotations, RESOURCE_NAME_ANNOTATION)),
-      plugins: pluginsOf(parseJson(stringValue(getIn(o.map, ['spec', 'config'])))),
-    };
-  } else if (o.kind === 'SriovNetwork' && o.name) {
-    out.nad = sriovNetworkNad(uri, o, namespace);
-  }
+  const nad = nadOf(uri, o, namespace);
+  if (nad) out.nad = nad;
   if (o.kind === 'MultiNetworkPolicy') {
     out.policyFor = parseNetworkList(stringValue(get(o.annotations, POLICY_FOR_ANNOTATION)) ?? '', namespace);
   }
@@ -62,31 +50,6 @@ function summarizeObject(uri: string, o: K8sObject, defaultNamespace: string): I
     if (selector) out.podSelector = labelSelector(selector);
   }
   return out;
-}
-
-/** The NAD the SR-IOV Network Operator renders from a SriovNetwork: sriov, then its meta plugins. */
-function sriovNetworkNad(uri: string, o: K8sObject, namespace: string): IndexedNad {
-  const spec = get(o.map, 'spec');
-  const resource = stringValue(get(spec, 'resourceName'));
-  const capabilities = parseJson(stringValue(get(spec, 'capabilities')));
-  const plugins: CniPluginSummary[] = [{ type: 'sriov', capabilities: trueKeys(capabilities) }];
-  const meta = parseJson(`[${stringValue(get(spec, 'metaPlugins')) ?? ''}]`);
-  if (Array.isArray(meta)) plugins.push(...(pluginsOf({ plugins: meta }) ?? []));
-  return {
-    uri,
-    namespace: stringValue(get(spec, 'networkNamespace')) || namespace,
-    name: o.name!,
-    definedBy: 'SriovNetwork',
-    resourceName: resource ? (resource.includes('/') ? resource : `${SRIOV_OPERATOR_RESOURCE_PREFIX}/${resource}`) : undefined,
-    plugins,
-  };
-}
-
-/** The plugins of a parsed CNI config: its `plugins` list, or the config itself; undefined when it is not an object. */
-export function pluginsOf(config: unknown): CniPluginSummary[] | undefined {
-  if (!isObject(config)) return undefined;
-  const list = Array.isArray(config.plugins) ? config.plugins : [config];
-  return list.map((p) => (isObject(p) ? { type: typeof p.type === 'string' ? p.type : undefined, capabilities: trueKeys(p.capabilities) } : { capabilities: [] }));
 }
 
 /**
@@ -138,21 +101,4 @@ function stringMap(map: unknown): Record<string, string> {
     if (v !== undefined) out[e.key] = v;
   }
   return out;
-}
-
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function trueKeys(v: unknown): string[] {
-  return isObject(v) ? Object.keys(v).filter((k) => v[k] === true) : [];
 }

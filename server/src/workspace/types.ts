@@ -18,11 +18,19 @@ export interface CniPluginSummary {
   type?: string;
   /** The capabilities the plugin declares `true` (`ips`, `mac`, `portMappings`, `bandwidth`, ...). */
   capabilities: readonly string[];
+  /** The `type` of its `ipam` object (`whereabouts`, `host-local`, ...), when it has one. */
+  ipam?: string;
 }
 
 /**
- * A NetworkAttachmentDefinition as Multus resolves it: written as such, or rendered by the SR-IOV
- * Network Operator from a SriovNetwork (in `spec.networkNamespace`, named like the SriovNetwork).
+ * The kinds whose objects give Multus a NetworkAttachmentDefinition: the NAD itself, and the objects
+ * network operators turn into a NAD of their own name (SR-IOV Network Operator, NVIDIA Network Operator).
+ */
+export type NadSourceKind = 'NetworkAttachmentDefinition' | 'SriovNetwork' | 'SriovIBNetwork' | 'OVSNetwork' | 'HostDeviceNetwork' | 'MacvlanNetwork' | 'IPoIBNetwork';
+
+/**
+ * A NetworkAttachmentDefinition as Multus resolves it: written as such, or rendered by a network
+ * operator from one of its objects (in `spec.networkNamespace`, named like the object).
  */
 export interface IndexedNad {
   /** The file that defines it. */
@@ -30,9 +38,18 @@ export interface IndexedNad {
   namespace: string;
   name: string;
   /** The kind of the object that defines it. */
-  definedBy: 'NetworkAttachmentDefinition' | 'SriovNetwork';
-  /** The `k8s.v1.cni.cncf.io/resourceName` annotation (for a SriovNetwork: `openshift.io/<spec.resourceName>`). */
+  definedBy: NadSourceKind;
+  /**
+   * The device-plugin resource its interfaces come from: the `k8s.v1.cni.cncf.io/resourceName`
+   * annotation of a NAD (`intel.com/n3`), or an operator object's `spec.resourceName` as written
+   * (`n3`, see `anyPrefix`).
+   */
   resourceName?: string;
+  /**
+   * True when `resourceName` is an operator's bare name: the operator publishes it under the
+   * prefix it is configured with (`openshift.io`, `nvidia.com`, ...), so `<any-prefix>/<resourceName>` is it.
+   */
+  anyPrefix?: true;
   /** The plugins of its CNI config in order (one for a single config); undefined when the config is missing or not JSON. */
   plugins?: readonly CniPluginSummary[];
 }
@@ -47,7 +64,7 @@ export interface IndexedObject {
   /** `metadata.namespace`, or the file's default namespace when absent; '' for cluster-scoped kinds. */
   namespace: string;
   labels: Readonly<Record<string, string>>;
-  /** For a NetworkAttachmentDefinition or a SriovNetwork: the NAD Multus sees. */
+  /** For a NetworkAttachmentDefinition or an operator object that makes one: the NAD Multus sees. */
   nad?: IndexedNad;
   /** For a MultiNetworkPolicy: the networks its `k8s.v1.cni.cncf.io/policy-for` annotation names. */
   policyFor?: readonly NetworkRef[];
@@ -62,12 +79,15 @@ export interface IndexedObject {
  * that the file is linted again when what it looked up changes.
  */
 export interface WorkspaceView {
-  /** The NetworkAttachmentDefinition `namespace/name` (written, or rendered from a SriovNetwork), or undefined. */
+  /** The NetworkAttachmentDefinition `namespace/name` (written, or rendered from an operator's object), or undefined. */
   nad(namespace: string, name: string): IndexedNad | undefined;
   /** Every NetworkAttachmentDefinition named `name`, in any namespace. */
   nadsNamed(name: string): IndexedNad[];
-  /** Every NetworkAttachmentDefinition whose resourceName is `resourceName`. */
-  nadsWithResource(resourceName: string): IndexedNad[];
+  /**
+   * Every NetworkAttachmentDefinition whose device resource a container request `resource` is: its
+   * resourceName is `resource`, or it has `anyPrefix` and `resource` is `<any-prefix>/<resourceName>`.
+   */
+  nadsWithResource(resource: string): IndexedNad[];
   /** The MultiNetworkPolicies whose `policy-for` names the NetworkAttachmentDefinition `namespace/name`. */
   policiesFor(namespace: string, name: string): IndexedObject[];
   /** Every object of a kind (any apiVersion), in index order. */

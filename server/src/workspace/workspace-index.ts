@@ -35,6 +35,8 @@ export interface Answers {
 const nadKey = (namespace: string, name: string) => `nad:${namespace}/${name}`;
 const nadNameKey = (name: string) => `nad-name:${name}`;
 const resourceKey = (resource: string) => `resource:${resource}`;
+/** The key of an operator's bare resource name: a request of it under any prefix finds it. */
+const anyPrefixResourceKey = (name: string) => `resource:*/${name}`;
 const policyKey = (namespace: string, name: string) => `policy:${namespace}/${name}`;
 const kindKey = (kind: string) => `kind:${kind}`;
 
@@ -114,7 +116,11 @@ export class WorkspaceIndex {
     return {
       nad: (namespace, name) => nadsOf(find(nadKey(namespace, name)))[0],
       nadsNamed: (name) => nadsOf(find(nadNameKey(name))),
-      nadsWithResource: (resource) => nadsOf(find(resourceKey(resource))),
+      nadsWithResource: (resource) => {
+        const slash = resource.indexOf('/');
+        const exact = nadsOf(find(resourceKey(resource)));
+        return slash > 0 ? [...exact, ...nadsOf(find(anyPrefixResourceKey(resource.slice(slash + 1))))] : exact;
+      },
       policiesFor: (namespace, name) => find(policyKey(namespace, name)),
       objectsOfKind: (kind) => find(kindKey(kind)),
       inThisFile: (object) => answers.liveUri !== undefined && object.uri === answers.liveUri,
@@ -165,7 +171,7 @@ function keysOf(o: IndexedObject): string[] {
   const keys = [kindKey(o.kind)];
   if (o.nad) {
     keys.push(nadKey(o.nad.namespace, o.nad.name), nadNameKey(o.nad.name));
-    if (o.nad.resourceName) keys.push(resourceKey(o.nad.resourceName));
+    if (o.nad.resourceName) keys.push(o.nad.anyPrefix ? anyPrefixResourceKey(o.nad.resourceName) : resourceKey(o.nad.resourceName));
   }
   for (const r of o.policyFor ?? []) keys.push(policyKey(r.namespace, r.name));
   return keys;

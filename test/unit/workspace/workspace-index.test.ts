@@ -91,13 +91,14 @@ describe('summarizeObjects', () => {
     assert.equal(objects[1].nad?.plugins, undefined, 'a config that is not JSON has no plugins to judge');
   });
 
-  it('a SriovNetwork is the NAD the operator renders: in networkNamespace, resource prefixed, sriov plus meta plugins', () => {
+  it('a SriovNetwork is the NAD the operator renders: in networkNamespace, its bare resource under any prefix, sriov plus meta plugins', () => {
     assert.deepEqual(objects[2].nad, {
       uri: 'nads.yaml',
       namespace: 'cnf',
       name: 'n6-sriov',
       definedBy: 'SriovNetwork',
-      resourceName: 'openshift.io/n6',
+      resourceName: 'n6',
+      anyPrefix: true,
       plugins: [
         { type: 'sriov', capabilities: ['ips'] },
         { type: 'tuning', capabilities: [] },
@@ -134,6 +135,9 @@ describe('WorkspaceIndex', () => {
     assert.equal(view.nad('cnf', 'n6-sriov')?.definedBy, 'SriovNetwork');
     assert.deepEqual(view.nadsNamed('n4-net').map((n) => n.namespace), ['core']);
     assert.deepEqual(view.nadsWithResource('openshift.io/n6').map((n) => n.name), ['n6-sriov']);
+    assert.deepEqual(view.nadsWithResource('nvidia.com/n6').map((n) => n.name), ['n6-sriov'], "an operator's bare resource: any prefix");
+    assert.deepEqual(view.nadsWithResource('n6'), [], 'a request has a prefix');
+    assert.deepEqual(view.nadsWithResource('example.com/n3'), [], "a NAD's annotation names the prefix: exact");
     assert.deepEqual(view.policiesFor('lab', 'n9').map((p) => p.name), ['p']);
     assert.deepEqual(view.objectsOfKind('Namespace').map((o) => o.name), ['cnf']);
   });
@@ -164,7 +168,7 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(view.nadsWithResource('intel.com/n3'), [], "the indexed (disk) entry of the live file is not seen");
     assert.deepEqual(view.objectsOfKind('Namespace').map((o) => o.uri), ['a.yaml', 'b.yaml']);
     assert.equal(computed, 1);
-    assert.deepEqual([...deps], ['nad:cnf/n3-sriov', 'resource:intel.com/n3', 'kind:Namespace']);
+    assert.deepEqual([...deps], ['nad:cnf/n3-sriov', 'resource:intel.com/n3', 'resource:*/n3', 'kind:Namespace']);
   });
 });
 
