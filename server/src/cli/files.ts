@@ -1,7 +1,7 @@
 // The inputs of a run: files as given, directories walked for YAML files in a fixed order, and stdin.
 import { readdirSync, statSync, Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME } from '../protocol/constants';
+import { isManifestFileName, isSkippedFolder } from '../workspace/index-entry';
 import { CliError } from './args';
 
 /** The name standard input is reported under. */
@@ -13,10 +13,6 @@ export interface Input {
   name: string;
   stdin: boolean;
 }
-
-/** Folders never walked into. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-const YAML_FILE = /\.ya?ml$/i;
 
 /**
  * Expands the paths of the command line: a file is taken as given (whatever its extension), a
@@ -66,8 +62,8 @@ function walk(dir: string): string[] {
   for (const entry of entries) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(p));
-    } else if (YAML_FILE.test(entry.name) && entry.name !== CONFIG_FILE_NAME && isFile(entry.isSymbolicLink(), entry.isFile(), p)) {
+      if (!isSkippedFolder(entry.name)) out.push(...walk(p));
+    } else if (isManifestFileName(entry.name) && isFile(entry.isSymbolicLink(), entry.isFile(), p)) {
       out.push(p);
     }
   }

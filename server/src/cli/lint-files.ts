@@ -4,11 +4,10 @@ import { fixAll } from '../linter/fix-all';
 import { lint, LintWorkspace, oversizeFinding } from '../linter/lint';
 import { Finding } from '../linter/types';
 import { LineIndex } from '../manifest/line-index';
-import { objectsOf } from '../manifest/objects';
 import { parseFile, ParsedFile } from '../manifest/parse';
 import { Settings } from '../protocol/settings';
 import { RULES } from '../rules/index';
-import { summarizeObjects } from '../workspace/summarize';
+import { updateEntry } from '../workspace/index-entry';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { CliError } from './args';
 import { Input } from './files';
@@ -57,17 +56,15 @@ export function decode(bytes: Uint8Array): { text: string; bom: boolean; binary:
 }
 
 /**
- * The workspace of a run: every input that is linted (not over maxFileSize, not binary) is parsed
- * once and indexed under its name, so that a reference in one file resolves to an object in another.
+ * The workspace of a run: every input is indexed under its name as the editor indexes it (one
+ * `indexEntry`), so that a reference in one file resolves to an object in another; the parse is
+ * kept for the lint.
  */
 export function indexInputs(inputs: LoadedInput[]): WorkspaceIndex {
   const index = new WorkspaceIndex();
   for (const input of inputs) {
-    if (!input.settings.enable || input.bytes.length > input.settings.maxFileSize) continue;
-    const decoded = decode(input.bytes);
-    if (decoded.binary) continue;
-    input.parsed = parseFile(decoded.text);
-    index.setFile(input.name, summarizeObjects(input.name, objectsOf(input.parsed), input.settings.defaultNamespace));
+    const parse = () => (input.parsed = parseFile(decode(input.bytes).text));
+    updateEntry(index, input.name, { byteLength: input.bytes.length, parse }, input.settings);
   }
   return index;
 }

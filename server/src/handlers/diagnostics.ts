@@ -4,10 +4,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigReader } from '../config/config-file';
 import type { Rule } from '../linter/types';
 import { LintCache } from '../linter/lint-cache';
-import { objectsOf } from '../manifest/objects';
 import { parseFile, ParseCache } from '../manifest/parse';
 import type { Settings } from '../protocol/settings';
-import { summarizeObjects } from '../workspace/summarize';
+import { updateEntry } from '../workspace/index-entry';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 import { FolderConfig, uriToPath } from './config-files';
 import { toDiagnostic } from './convert';
@@ -155,11 +154,9 @@ export class DiagnosticsService {
     const outcome = lintDocument(input, settings, this.deps.rules, state.caches, this.deps.reader, index && { index, uri: key, deps: lookups });
     state.lookups = lookups;
     if (index && !outcome.isConfig) {
-      // Not linted (`enable: false`) is still part of the workspace, as it is on disk: its objects stay in the index.
-      const file = outcome.file ?? (!settings.enable && Buffer.byteLength(input.text, 'utf8') <= settings.maxFileSize ? parseFile(input.text, state.caches.parse) : undefined);
-      const summaries = outcome.summaries?.() ?? (file && summarizeObjects(key, objectsOf(file), settings.defaultNamespace));
-      const changed = summaries ? index.setFile(key, summaries) : index.deleteFile(key);
-      this.workspaceChanged(changed, doc.uri);
+      const parse = () => outcome.file ?? parseFile(input.text, state.caches.parse);
+      const source = { byteLength: Buffer.byteLength(input.text, 'utf8'), parse, summaries: outcome.summaries };
+      this.workspaceChanged(updateEntry(index, key, source, settings), doc.uri);
     }
     return outcome;
   }

@@ -3,17 +3,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { objectsOf } from '../manifest/objects';
 import { parseFile } from '../manifest/parse';
-import { CONFIG_FILE_NAME } from '../protocol/constants';
 import type { Settings } from '../protocol/settings';
 import { globMatcher } from '../workspace/glob';
-import { summarizeObjects } from '../workspace/summarize';
+import { isManifestFileName, isSkippedFolder, updateEntry } from '../workspace/index-entry';
 import { WorkspaceIndex } from '../workspace/workspace-index';
-
-/** Folders never walked into, whatever `files.exclude` says. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-const YAML_FILE = /\.ya?ml$/i;
 /** Milliseconds of indexing between two yields to the connection: an edit waits at most about this long. */
 const SLICE_MS = 2;
 /** Milliseconds between two reports of changed lookups during a crawl (each may re-lint the open documents). */
@@ -105,11 +99,11 @@ export class WorkspaceIndexer {
   private async refresh(key: string): Promise<Set<string>> {
     const folder = this.folders.filter((f) => isUnder(key, f)).sort((a, b) => b.length - a.length)[0];
     const path = folder ? fileURLToPath(key) : undefined;
-    if (!folder || !path || !YAML_FILE.test(path) || path.endsWith(sep + CONFIG_FILE_NAME)) return this.deps.index.deleteFile(key);
+    if (!folder || !path) return this.deps.index.deleteFile(key);
     const root = fileURLToPath(folder);
     const excluded = globMatcher(await this.deps.excludesFor(folder));
     const rel = relative(root, path).split(sep);
-    if (rel.some((part) => SKIPPED_DIRS.has(part)) || excluded(rel.join('/'))) return this.deps.index.deleteFile(key);
+    if (!isManifestFileName(rel[rel.length - 1]) || rel.slice(0, -1).some(isSkippedFolder) || excluded(rel.join('/'))) return this.deps.index.deleteFile(key);
     const settings = await this.deps.settingsFor(folder);
     return this.indexFile(key, path, settings);
   }
@@ -118,10 +112,12 @@ export class WorkspaceIndexer {
   private indexFile(key: string, path: string, settings: Settings): Set<string> {
     try {
       const info = statSync(path);
-      if (!info.isFile() || info.size > settings.maxFileSize) return this.deps.index.deleteFile(key);
-      const text = readFileSync(path, 'utf8');
-      const objects = objectsOf(parseFile(text.startsWith('\ufeff') ? text.slice(1) : text));
-      return this.deps.index.setFile(key, summarizeObjects(key, objects, settings.defaultNamespace));
+      if (!info.isFile()) return this.deps.index.deleteFile(key);
+      const parse = () => {
+        const text = readFileSync(path, 'utf8');
+        return parseFile(text.startsWith('\ufeff') ? text.slice(1) : text);
+      };
+      return updateEntry(this.deps.index, key, { byteLength: info.size, parse }, settings);
     } catch {
       return this.deps.index.deleteFile(key);
     }
@@ -186,8 +182,8 @@ async function* walk(dir: string, root: string, excluded: (rel: string) => boole
     const rel = relative(root, path).split(sep).join('/');
     if (excluded(rel)) continue;
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) yield* walk(path, root, excluded);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && YAML_FILE.test(entry.name) && entry.name !== CONFIG_FILE_NAME) {
+      if (!isSkippedFolder(entry.name)) yield* walk(path, root, excluded);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isManifestFileName(entry.name)) {
       yield path;
     }
   }

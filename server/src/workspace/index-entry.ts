@@ -1,0 +1,49 @@
+// The one answer to "what does this file put in the workspace index", for the CLI, the crawl and open documents.
+import { objectsOf } from '../manifest/objects';
+import type { ParsedFile } from '../manifest/parse';
+import { CONFIG_FILE_NAME } from '../protocol/constants';
+import type { Settings } from '../protocol/settings';
+import { summarizeObjects } from './summarize';
+import type { IndexedObject } from './types';
+import type { WorkspaceIndex } from './workspace-index';
+
+/** Folders never walked into, whatever the settings say. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** True for a folder that walks of the workspace (the crawl, the CLI's directories) never enter. */
+export function isSkippedFolder(name: string): boolean {
+  return SKIPPED_FOLDERS.has(name);
+}
+
+/** True for a file name that walks of the workspace take: a YAML file, not cnf-lint's own configuration. */
+export function isManifestFileName(name: string): boolean {
+  return /\.ya?ml$/i.test(name) && name !== CONFIG_FILE_NAME;
+}
+
+/** A file as an index entry is made from: its size, known before it is read, and how to parse it. */
+export interface IndexSource {
+  byteLength: number;
+  /** Parses the file's text (read only when the size allows). */
+  parse(): ParsedFile;
+  /** The summaries a lint of the same text already computed, if any. */
+  summaries?: () => IndexedObject[];
+}
+
+/**
+ * The summaries a file puts in the index under `key`, or undefined when it puts nothing there: over
+ * `maxFileSize` (never read) or binary. A file that is not linted (`enable: false`) is still part
+ * of the workspace: what it defines is indexed, as kubectl would apply it.
+ */
+export function indexEntry(key: string, source: IndexSource, settings: Settings): IndexedObject[] | undefined {
+  if (source.byteLength > settings.maxFileSize) return undefined;
+  if (source.summaries) return source.summaries();
+  const file = source.parse();
+  if (file.skip?.reason === 'binary') return undefined;
+  return summarizeObjects(key, objectsOf(file), settings.defaultNamespace);
+}
+
+/** Puts a file's entry in the index (or takes it out); returns the lookup keys whose answers changed. */
+export function updateEntry(index: WorkspaceIndex, key: string, source: IndexSource, settings: Settings): Set<string> {
+  const summaries = indexEntry(key, source, settings);
+  return summaries ? index.setFile(key, summaries) : index.deleteFile(key);
+}
