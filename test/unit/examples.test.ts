@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { lint } from '../../server/src/linter/lint';
 import { Finding } from '../../server/src/linter/types';
-import { objectsOf } from '../../server/src/manifest/objects';
 import { parseFile } from '../../server/src/manifest/parse';
 import { defaultSettings } from '../../server/src/protocol/settings';
 import { RULES } from '../../server/src/rules/index';
-import { summarizeObjects } from '../../server/src/workspace/summarize';
+import { updateEntry } from '../../server/src/workspace/index-entry';
 import { WorkspaceIndex } from '../../server/src/workspace/workspace-index';
 
 /** A header line `# cnf-lint-example: compliant with gap N[, M]` marks a manifest that must draw no finding of those gaps. */
@@ -31,7 +30,7 @@ function yamlFiles(dir: string): string[] {
 const settings = defaultSettings();
 const parsed = yamlFiles('examples').map((path) => ({ path, text: readFileSync(path, 'utf8') })).map((f) => ({ ...f, file: parseFile(f.text) }));
 const index = new WorkspaceIndex();
-for (const f of parsed) index.setFile(f.path, summarizeObjects(f.path, objectsOf(f.file), settings.defaultNamespace));
+for (const f of parsed) updateEntry(index, f.path, { byteLength: Buffer.byteLength(f.text), parse: () => f.file }, settings);
 const files = parsed.map(({ path, text, file }) => {
   const result = lint(file, settings, RULES, undefined, { index, uri: path });
   return { path, text, findings: result.findings, ruleErrors: result.ruleErrors };

@@ -5,10 +5,9 @@ import { parseAllDocuments } from 'yaml';
 import { applyEdits, TextEdit } from '../../server/src/fixes/edits';
 import { lint, LintWorkspace } from '../../server/src/linter/lint';
 import { Finding, Rule, Severity } from '../../server/src/linter/types';
-import { objectsOf } from '../../server/src/manifest/objects';
 import { parseFile } from '../../server/src/manifest/parse';
 import { defaultSettings, mergeSettings, Settings } from '../../server/src/protocol/settings';
-import { summarizeObjects } from '../../server/src/workspace/summarize';
+import { updateEntry } from '../../server/src/workspace/index-entry';
 import { WorkspaceIndex } from '../../server/src/workspace/workspace-index';
 
 /** Other files of the workspace a case is linted in: file name -> text (the case itself is `test.yaml`). */
@@ -48,7 +47,7 @@ export interface InvalidCase {
 /** The workspace of the other files, indexed as the CLI indexes its inputs. */
 export function workspaceOf(files: WorkspaceFiles | undefined, settings: Settings): LintWorkspace {
   const index = new WorkspaceIndex();
-  for (const [name, text] of Object.entries(files ?? {})) index.setFile(name, summarizeObjects(name, objectsOf(parseFile(text)), settings.defaultNamespace));
+  for (const [name, text] of Object.entries(files ?? {})) updateEntry(index, name, { byteLength: Buffer.byteLength(text), parse: () => parseFile(text) }, settings);
   return { index, uri: 'test.yaml' };
 }
 
