@@ -11,11 +11,12 @@ export const YAML_SYNTAX: RuleMeta = {
   confidence: 'clear-cut',
   appliesTo: 'every document of a YAML file',
   rationale:
-    'A document that does not parse cannot be applied to a cluster, and cnf-lint cannot check it. The other documents of the file are still linted.',
+    'A document that does not parse cannot be applied to a cluster, and cnf-lint cannot check it. The other documents of the file are still linted. A key set twice in one map is reported too: the YAML spec forbids it and most tools reject it, while kubectl keeps the later value without a word, so an edit to the earlier one never takes effect; cnf-lint lints the document with the later value, as kubectl applies it.',
   messages: {
     syntax: '{{message}}',
-    repeatedKey: '{{key}} is set twice in this map: kubectl rejects the duplicate field',
-    missingSeparator: '{{key}} is set twice at the top of this document: a `---` line is probably missing before the second object (kubectl rejects the duplicate field)',
+    repeatedKey: '{{key}} is set twice in this map: the YAML spec forbids it, and kubectl silently applies only the later value',
+    missingSeparator:
+      '{{key}} is set twice at the top of this document: a `---` line is probably missing before the second object, and kubectl would apply one object with the later values',
   },
   fixes: { insertSeparator: 'Insert `---` before the second object' },
 };

@@ -1,5 +1,5 @@
 // The engine's findings on a document's YAML: parser errors, repeated keys, kubectl-only quoted scalars.
-import { lineStartOf, columnOf } from '../fixes/edits';
+import { columnOf, lineStartOf, TextEdit } from '../fixes/edits';
 import { indentContinuation, jsonAsBlock } from '../fixes/non-portable-edits';
 import type { ManifestDocument } from '../manifest/parse';
 import type { Settings } from '../protocol/settings';
@@ -20,10 +20,7 @@ export function yamlFindings(d: ManifestDocument, settings: Settings): StoredFin
       fixes.push({
         id: 'insertSeparator',
         preferred: true,
-        edits: (file) => {
-          const at = lineStartOf(file.text, k.start);
-          return [columnOf(file.text, k.start) === 0 ? { start: at, end: at, text: `---${file.eol}` } : undefined];
-        },
+        edits: (file) => [separatorBefore(file.text, file.eol, k.start)],
       });
     out.push(engineStored(YAML_SYNTAX, missingSeparator ? 'missingSeparator' : 'repeatedKey', k.start, k.end, settings, { key: k.key }, fixes));
   }
@@ -33,6 +30,21 @@ export function yamlFindings(d: ManifestDocument, settings: Settings): StoredFin
     out.push(engineStored(YAML_NOT_PORTABLE, 'notPortable', s.start, s.end, settings, {}, fixes));
   }
   return out.filter((f): f is StoredFinding => f !== undefined);
+}
+
+/**
+ * The edit that starts a new document at the root key at `offset`: a `---` line before its line, or,
+ * when the line before ends in a `---` glued to a value (`minHealthPercent: 50---`), that `---` moved
+ * onto a line of its own. Undefined unless the key is at column 0.
+ */
+function separatorBefore(text: string, eol: string, offset: number): TextEdit | undefined {
+  if (columnOf(text, offset) !== 0) return undefined;
+  const at = lineStartOf(text, offset);
+  const from = Math.max(0, at - 4096);
+  const before = /([^\s#]---)[ \t]*\r?\n(?:[ \t]*\r?\n)*$/.exec(text.slice(from, at));
+  const glued = before ? from + before.index + 1 : -1;
+  if (before && !text.slice(lineStartOf(text, glued), glued).includes('#')) return { start: glued, end: glued + 3, text: `${eol}---` };
+  return { start: at, end: at, text: `---${eol}` };
 }
 
 /** A finding of the engine at the severity the settings give its id; undefined when it is off. */

@@ -75,6 +75,11 @@ ruleTester(engine, {
       ],
     },
     {
+      name: 'a --- glued to the last value of the first object: the fix moves it onto its own line',
+      code: 'kind: ConfigMap\ndata:\n  a: 50---\n\nkind: Secret\n',
+      errors: [{ messageId: 'missingSeparator', line: 5, column: 1, endLine: 5, endColumn: 5, fixes: { insertSeparator: 'kind: ConfigMap\ndata:\n  a: 50\n---\n\nkind: Secret\n' } }],
+    },
+    {
       name: 'a quote left open stays a syntax error (kubectl rejects it too)',
       code: "kind: ConfigMap\ndata:\n  a: 'open\n  b: c\n",
       errors: [{ messageId: 'syntax', line: 5, column: 1, endLine: 5, endColumn: 1 }],
@@ -89,8 +94,8 @@ describe('a document with a repeated key is linted with the later value', () => 
     assert.ok(found.includes('privileged-container/privileged@14'), found.join(', '));
     assert.ok(!found.some((f) => f.startsWith('exclusive-cpus-not-requested')), 'cpu reads as the later 2');
     assert.deepEqual(result.findings.filter((f) => f.messageId === 'repeatedKey').map((f) => f.message), [
-      'cpu is set twice in this map: kubectl rejects the duplicate field',
-      'securityContext is set twice in this map: kubectl rejects the duplicate field',
+      'cpu is set twice in this map: the YAML spec forbids it, and kubectl silently applies only the later value',
+      'securityContext is set twice in this map: the YAML spec forbids it, and kubectl silently applies only the later value',
     ]);
   });
 });
