@@ -73,6 +73,10 @@ ruleTester(rule, {
       name: 'a VirtualMachine with an instancetype (the settings may be there)',
       code: 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata: {name: a}\nspec:\n  runStrategy: Always\n  instancetype: {name: cx1.4xlarge1gi}\n  template:\n    spec:\n' + body(RESOURCES).replace(/^/gm, '      '),
     },
+    {
+      name: 'ioThreadsPolicy written under cpu is reported once, as misplaced by kubevirt-numa-passthrough-incomplete, not also as missing',
+      code: vmi(body(TUNED_HEAD.replace('  ioThreadsPolicy: auto\n', '').replace('    cores: 4\n', '    cores: 4\n    ioThreadsPolicy: auto\n'), '    networkInterfaceMultiqueue: true\n')),
+    },
     { name: 'ioThreadsPolicy supplementalPool counts', code: vmi(body(TUNED_HEAD.replace('auto', 'supplementalPool'), '    networkInterfaceMultiqueue: true\n')) },
   ],
   invalid: [
