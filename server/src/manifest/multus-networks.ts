@@ -2,7 +2,7 @@
 import { isMap, isScalar, isSeq, Pair, Scalar } from 'yaml';
 import { DNS1123_LABEL, duplicateInterfaces, interfaceProblem, NetworkElement, NetworksProblem, Span } from './multus-elements';
 import { readJsonNetworks } from './multus-networks-json';
-import { contentEnd, get, getPair } from './nodes';
+import { contentEnd, get, getPair, stringValue } from './nodes';
 import { memoOn } from './memo';
 import { PodSpecView } from './pod-specs';
 import { decodeScalar, DecodedString } from './string-offsets';
@@ -11,6 +11,9 @@ export type { ElementKey, NetworkElement, NetworksProblem, Span } from './multus
 
 /** The annotation that lists a pod's secondary networks. */
 export const NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';
+
+/** Annotations through which other meta-plugins attach a pod's secondary interfaces: DANM, ovn4nfv-k8s-plugin. */
+export const OTHER_META_PLUGIN_ANNOTATIONS: readonly string[] = ['danm.io/interfaces', 'k8s.plugin.opnfv.org/nfn-network'];
 
 /** A networks annotation as written on a pod or pod template. */
 export interface NetworksAnnotation {
@@ -26,6 +29,12 @@ export interface NetworksAnnotation {
 export function podNetworks(text: string, pod: PodSpecView): NetworksAnnotation | undefined {
   const pair = getPair(get(pod.templateMetadata, 'annotations'), NETWORKS_ANNOTATION);
   return pair ? readNetworks(text, pair) : undefined;
+}
+
+/** True when the pod template's metadata has a non-empty annotation of another meta-plugin (DANM, ovn4nfv) that attaches interfaces. */
+export function attachesThroughOtherMetaPlugin(pod: PodSpecView): boolean {
+  const annotations = get(pod.templateMetadata, 'annotations');
+  return OTHER_META_PLUGIN_ANNOTATIONS.some((key) => Boolean(stringValue(get(annotations, key))?.trim()));
 }
 
 /** The elements of a pod's networks annotation that name a network well formed: the pod's attachments. */

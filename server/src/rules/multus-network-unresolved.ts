@@ -3,11 +3,8 @@ import { appendDocument } from '../fixes/append-document';
 import { nadStub, STUB_PLUGINS } from '../fixes/stubs';
 import type { FixReport, Rule } from '../linter/types';
 import { podNetworks } from '../manifest/multus-networks';
-import { isDeviceResource, resourceNames } from '../manifest/resources';
+import { isNetworkVfResource, resourceNames } from '../manifest/resources';
 import { attachmentRef, podNamespace } from '../workspace/refs';
-
-/** Looks like an SR-IOV device-plugin resource. */
-const SRIOV_RESOURCE = /sriov|vf|netdevice|rdma/i;
 
 export const rule: Rule = {
   meta: {
@@ -18,9 +15,9 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     confidence: 'heuristic',
     scope: 'workspace',
-    appliesTo: 'every network a pod (template) attaches with `k8s.v1.cni.cncf.io/networks`, against the NetworkAttachmentDefinitions and SriovNetworks of the workspace',
+    appliesTo: 'every network a pod (template) attaches with `k8s.v1.cni.cncf.io/networks`, against the NetworkAttachmentDefinitions of the workspace and the operator objects that make one (SriovNetwork, SriovIBNetwork, OVSNetwork, HostDeviceNetwork, MacvlanNetwork, IPoIBNetwork)',
     rationale:
-      "Multus looks the NetworkAttachmentDefinition up by name in the pod's namespace (or the namespace the reference names) when the pod starts; if none exists there, the pod stays in ContainerCreating with a `NoNetworkFound` event. A NetworkAttachmentDefinition is usually shipped with the CNF: when no manifest of the workspace defines it (a SriovNetwork counts: the SR-IOV operator renders one in its `networkNamespace`), it is missing, misspelt, or in another namespace. When it is installed separately, turn this rule off.",
+      "Multus looks the NetworkAttachmentDefinition up by name in the pod's namespace (or the namespace the reference names) when the pod starts; if none exists there, the pod stays in ContainerCreating with a `NoNetworkFound` event. A NetworkAttachmentDefinition is usually shipped with the CNF: when no manifest of the workspace defines it (the objects network operators turn into a NAD of their own name count: SriovNetwork, SriovIBNetwork and OVSNetwork of the SR-IOV Network Operator make it in their `networkNamespace`, else their own namespace; HostDeviceNetwork, MacvlanNetwork and IPoIBNetwork of the NVIDIA Network Operator in their `networkNamespace`, else `default`), it is missing, misspelt, or in another namespace. When it is installed separately, turn this rule off.",
     messages: {
       unresolved:
         "No NetworkAttachmentDefinition '{{name}}' in namespace '{{namespace}}' is defined in the workspace{{elsewhere}}: the pod will not start (NoNetworkFound) unless the cluster has it.",
@@ -39,7 +36,7 @@ export const rule: Rule = {
       const networks = podNetworks(ctx.file.text, pod);
       if (!networks) continue;
       const namespace = podNamespace(pod, ctx.settings);
-      const sriovResource = [...new Set(pod.containers.flatMap((c) => [...resourceNames(c)]))].find((r) => isDeviceResource(r) && SRIOV_RESOURCE.test(r));
+      const sriovResource = [...new Set(pod.containers.flatMap((c) => [...resourceNames(c)]))].find(isNetworkVfResource);
       for (const element of networks.elements) {
         if (!element.valid || !element.name || !element.nameSpan) continue;
         const ref = attachmentRef(element, namespace);

@@ -1,4 +1,4 @@
-// RuleTester cases of multus-network-unresolved: attachments resolved against the NADs and SriovNetworks of the workspace.
+// RuleTester cases of multus-network-unresolved: attachments resolved against the NADs of the workspace and the operator objects that make NADs.
 import { rule } from '../../../server/src/rules/multus-network-unresolved';
 import { ruleTester } from '../rule-tester';
 
@@ -49,23 +49,99 @@ spec:
             intel.com/sriov_n6: 1
 `;
 
-/** The NAD a stub fix appends, for a plugin's lines of config. */
-const stub = (annotations: string, plugin: string[]) => `---
+/** The NAD a stub fix appends in namespace cnf, for a plugin's lines of config. */
+const stub = (annotations: string, plugin: string[], name = 'n6-net') => `---
 apiVersion: k8s.cni.cncf.io/v1
 kind: NetworkAttachmentDefinition
 metadata:
-  name: n6-net
+  name: ${name}
   namespace: cnf
 ${annotations}spec:
   config: |
     {
       "cniVersion": "1.0.0",
-      "name": "n6-net",
+      "name": "${name}",
 ${plugin.map((l) => `      ${l}\n`).join('')}      "ipam": {
         "type": "whereabouts",
         "range": "192.0.2.0/24"
       }
     }
+`;
+
+/** The five stub fixes for a network `name` of a pod in cnf that requests no VF. */
+const stubs = (code: string, name: string) => ({
+  stubMacvlan: code + stub('', ['"type": "macvlan",', '"mode": "bridge",'], name),
+  stubIpvlan: code + stub('', ['"type": "ipvlan",', '"mode": "l2",'], name),
+  stubSriov: code + stub('  annotations:\n    k8s.v1.cni.cncf.io/resourceName: intel.com/intel_sriov_netdevice\n', ['"type": "sriov",'], name),
+  stubHostDevice: code + stub('', ['"type": "host-device",', '"device": "eth1",'], name),
+  stubBridge: code + stub('', ['"type": "bridge",', '"bridge": "br1",'], name),
+});
+
+/**
+ * Objects of the SR-IOV and NVIDIA network operators: each makes a NAD of its name in its
+ * networkNamespace, else in its own namespace (SR-IOV operator) or in default (NVIDIA operator).
+ */
+const OPERATORS = {
+  'operators.yaml': `apiVersion: sriovnetwork.openshift.io/v1
+kind: SriovIBNetwork
+metadata:
+  name: ib-net
+  namespace: cnf
+spec:
+  resourceName: mlnx_ib
+---
+apiVersion: sriovnetwork.openshift.io/v1
+kind: OVSNetwork
+metadata:
+  name: ovs-net
+  namespace: sriov-network-operator
+spec:
+  networkNamespace: cnf
+  resourceName: ovs_vfs
+---
+apiVersion: mellanox.com/v1alpha1
+kind: HostDeviceNetwork
+metadata:
+  name: hostdev-net
+spec:
+  resourceName: hostdev
+---
+apiVersion: mellanox.com/v1alpha1
+kind: MacvlanNetwork
+metadata:
+  name: macvlan-net
+spec:
+  master: ens2f0
+---
+apiVersion: mellanox.com/v1alpha1
+kind: IPoIBNetwork
+metadata:
+  name: ipoib-net
+spec:
+  networkNamespace: hpc
+  master: ibs3f1
+---
+apiVersion: example.com/v1
+kind: SriovNetwork
+metadata:
+  name: other-net
+  namespace: cnf
+spec:
+  resourceName: n9
+`,
+};
+
+/** A pod in cnf that attaches `networks`. */
+const CU = (networks: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: cu
+  namespace: cnf
+  annotations:
+    k8s.v1.cni.cncf.io/networks: ${networks}
+spec:
+  containers:
+  - name: cu
 `;
 
 const POD_DEFAULT_NS = `apiVersion: v1
@@ -92,9 +168,26 @@ ruleTester(rule, {
       settings: { defaultNamespace: 'core' },
       workspace: { 'n4.yaml': 'apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: n4-net\n  namespace: core\n' },
     },
+    {
+      name: 'the NADs of SriovIBNetwork (own namespace), OVSNetwork (networkNamespace), HostDeviceNetwork and MacvlanNetwork (default), IPoIBNetwork (networkNamespace) resolve',
+      code: CU('ib-net, ovs-net, default/hostdev-net, default/macvlan-net, hpc/ipoib-net'),
+      workspace: OPERATORS,
+    },
     { name: 'a malformed network is left to multus-annotation-malformed', code: POD_DEFAULT_NS.replace('n4-net', 'N4_net') },
   ],
   invalid: [
+    {
+      name: "a cluster-scoped operator network without networkNamespace is in default, not in the pod's namespace",
+      code: CU('macvlan-net'),
+      workspace: OPERATORS,
+      errors: [{ messageId: 'unresolved', line: 7, column: 34, endLine: 7, endColumn: 45, fixes: stubs(CU('macvlan-net'), 'macvlan-net') }],
+    },
+    {
+      name: 'a SriovNetwork of another API group makes no NAD',
+      code: CU('other-net'),
+      workspace: OPERATORS,
+      errors: [{ messageId: 'unresolved', line: 7, column: 34, endLine: 7, endColumn: 43, fixes: stubs(CU('other-net'), 'other-net') }],
+    },
     {
       name: 'a network only in another namespace: the name is underlined inside the JSON; five stubs in the pod namespace',
       code: UPF,

@@ -1,7 +1,7 @@
 // RuleTester cases of single-interface-assumption: pods that need a secondary interface but attach none.
 import { rule } from '../../../server/src/rules/single-interface-assumption';
 import { ruleTester } from '../rule-tester';
-import { SRIOV_WORKSPACE } from './sriov-fixtures';
+import { OPERATOR_WORKSPACE, SRIOV_WORKSPACE } from './sriov-fixtures';
 
 const WORKSPACE = SRIOV_WORKSPACE;
 
@@ -60,6 +60,39 @@ spec:
             mellanox.com/cx6_sriov_vf: "1"
 `;
 
+/** A DPDK pod that takes a VF from a device-plugin pool, and the accelerators beside it. */
+const DPDK = `apiVersion: v1
+kind: Pod
+metadata:
+  name: dpdk
+  namespace: cnf
+spec:
+  containers:
+  - name: testpmd
+    resources:
+      limits:
+        intel.com/intel_sriov_dpdk: 1
+        dsa.intel.com/vfio: 1
+        qat.intel.com/generic: 1
+        intel.com/qat_vf: 1
+        nvidia.com/rdma_shared_device_a: 1
+`;
+
+/** A DU that requests the resources of the operator networks above, under the prefixes its cluster uses. */
+const DU = `apiVersion: v1
+kind: Pod
+metadata:
+  name: du
+  namespace: cnf
+spec:
+  containers:
+  - name: du
+    resources:
+      limits:
+        nvidia.com/fh_vfs: 1
+        nvidia.com/hostdev: 1
+`;
+
 const POD = `apiVersion: v1
 kind: Pod
 metadata:
@@ -82,6 +115,19 @@ ruleTester(rule, {
       name: 'other device resources and interface-like words are not secondary interfaces',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: gpu\nspec:\n  containers:\n  - name: gpu\n    args: [--ifname=eth0, --network=net10x]\n    resources:\n      limits:\n        nvidia.com/gpu: 1\n',
     },
+    {
+      name: 'vfio alone, accelerators (even as a VF) and an RDMA shared device are not network VFs',
+      code: DPDK.replace('        intel.com/intel_sriov_dpdk: 1\n', ''),
+    },
+    {
+      name: 'a pod that attaches through DANM: its VF and interfaces are attached, not assumed away',
+      code: UPF.replace('        app: upf\n', '        app: upf\n      annotations:\n        danm.io/interfaces: |\n          [{"clusterNetwork": "n3"}]\n'),
+      workspace: WORKSPACE,
+    },
+    {
+      name: 'a pod that attaches through ovn4nfv',
+      code: DPDK.replace('  namespace: cnf\n', '  namespace: cnf\n  annotations:\n    k8s.plugin.opnfv.org/nfn-network: \'{"type": "ovn4nfv", "interface": [{"name": "n3", "interface": "net1"}]}\'\n'),
+    },
   ],
   invalid: [
     {
@@ -92,7 +138,7 @@ ruleTester(rule, {
         { messageId: 'interfaceName', line: 14, column: 25, endLine: 14, endColumn: 29, severity: 'warning', fixes: { annotate: ANNOTATED } },
         { messageId: 'interfaceName', line: 17, column: 18, endLine: 17, endColumn: 22, fixes: { annotate: ANNOTATED } },
         { messageId: 'resource', line: 20, column: 13, endLine: 20, endColumn: 25, fixes: { annotate: ANNOTATED } },
-        { messageId: 'resource', line: 21, column: 13, endLine: 21, endColumn: 38, fixes: { annotate: ANNOTATED } },
+        { messageId: 'poolResource', line: 21, column: 13, endLine: 21, endColumn: 38, fixes: { annotate: ANNOTATED } },
       ],
     },
     {
@@ -107,6 +153,29 @@ ruleTester(rule, {
           endColumn: 28,
           fixes: { annotate: POD.replace('  name: probe\nspec:', '  name: probe\n  annotations:\n    k8s.v1.cni.cncf.io/networks: secondary-network\nspec:') },
         },
+      ],
+    },
+    {
+      name: 'a VF from a pool that no NAD names: the pod configures it itself; vfio alone and accelerators are left alone',
+      code: DPDK,
+      errors: [
+        {
+          messageId: 'poolResource',
+          line: 11,
+          column: 9,
+          endLine: 11,
+          endColumn: 35,
+          fixes: { annotate: DPDK.replace('  namespace: cnf\n', '  namespace: cnf\n  annotations:\n    k8s.v1.cni.cncf.io/networks: secondary-network\n') },
+        },
+      ],
+    },
+    {
+      name: "the resources of operator networks under the cluster's prefix: each reported as the NAD's, the fix attaches both",
+      code: DU,
+      workspace: OPERATOR_WORKSPACE,
+      errors: [
+        { messageId: 'resource', line: 11, column: 9, endLine: 11, endColumn: 26, fixes: { annotate: DU.replace('  namespace: cnf\n', '  namespace: cnf\n  annotations:\n    k8s.v1.cni.cncf.io/networks: fh-net, default/hostdev-net\n') } },
+        { messageId: 'resource', line: 12, column: 9, endLine: 12, endColumn: 27, fixes: { annotate: DU.replace('  namespace: cnf\n', '  namespace: cnf\n  annotations:\n    k8s.v1.cni.cncf.io/networks: fh-net, default/hostdev-net\n') } },
       ],
     },
   ],
