@@ -10,10 +10,11 @@ import { K8sObject } from '../manifest/objects';
 import { ContainerView, PodSpecView } from '../manifest/pod-specs';
 import { readQuantity } from '../manifest/quantity-node';
 import { quantityOf, ResourceEntry } from '../manifest/resource-requirements';
-import { isDeviceResource } from '../manifest/resources';
+import { hasResourceClaims, isDeviceResource, isNetworkVfResource, resourceNames } from '../manifest/resources';
 import { decodeNode } from '../manifest/string-offsets';
-import { attachmentRef, nadForResource, podNamespace, refText } from '../workspace/refs';
+import { attachmentRef, isResourceOf, nadForResource, podNamespace, refText, resourceLabel } from '../workspace/refs';
 import { RESOURCE_NAME_ANNOTATION } from '../workspace/summarize';
+import type { IndexedNad } from '../workspace/types';
 
 const NANOS = 1_000_000_000n;
 
@@ -26,12 +27,13 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     confidence: 'mixed',
     scope: 'workspace',
-    appliesTo: 'the networks a pod attaches, the extended resources its containers request, and SR-IOV NetworkAttachmentDefinitions',
+    appliesTo:
+      'the networks a pod attaches (NetworkAttachmentDefinitions of the workspace, and the NADs network operators make from their objects), the extended resources its containers request, and SR-IOV NetworkAttachmentDefinitions',
     rationale:
-      "An SR-IOV network gives a pod a virtual function that the device plugin allocated to one of its containers: the NetworkAttachmentDefinition names the device-plugin resource in its `k8s.v1.cni.cncf.io/resourceName` annotation, and Multus hands each attachment one device of that resource. An attachment with no device requested fails; devices requested with no attachment sit unconfigured; more attachments than devices leave the extra ones without a VF. The API server itself rejects an extended resource whose request differs from its limit or is not a whole number.",
+      "An SR-IOV network gives a pod a virtual function that the device plugin allocated to one of its containers: the NetworkAttachmentDefinition names the device-plugin resource in its `k8s.v1.cni.cncf.io/resourceName` annotation, and Multus hands each attachment one device of that resource. An attachment with no device requested fails; devices requested with no attachment sit unconfigured; more attachments than devices leave the extra ones without a VF. The API server itself rejects an extended resource whose request differs from its limit or is not a whole number. A network operator's object (SriovNetwork, SriovIBNetwork, OVSNetwork, HostDeviceNetwork) names its resource without the prefix, which is set where the operator runs (`openshift.io`, `nvidia.com`, `intel.com`): a request of that name under any prefix matches, and a fix writes the prefix only when the pod already shows it. A pod that asks for devices through Dynamic Resource Allocation (`resources.claims`, `spec.resourceClaims`) may get its VFs from a claim: it is not told that it requests none, or too few.",
     messages: {
       notRequested:
-        "Network '{{network}}' takes its interface from device resource '{{resource}}', but no container requests it: the attachment gets no device and the pod fails to start. Request {{resource}}: {{count}} (requests and limits).",
+        "Network '{{network}}' takes its interface from device resource {{resource}}, but no container requests it: the attachment gets no device and the pod fails to start. Request {{count}} of it (requests and limits).",
       tooFewDevices: "The pod attaches {{count}} networks of device resource '{{resource}}' but requests {{requested}}: the attachments beyond {{requested}} get no device.",
       noAttachment:
         "Container '{{container}}' requests '{{resource}}', the device resource of NetworkAttachmentDefinition '{{network}}', but the pod attaches no network of it: the device is allocated and left unconfigured.",
@@ -68,16 +70,8 @@ interface Requested {
 function checkPod(ctx: RuleContext, pod: PodSpecView): void {
   const namespace = podNamespace(pod, ctx.settings);
   const networks = podNetworks(ctx.file.text, pod);
-  const elements = networks?.elements.filter((e) => e.valid && e.name) ?? [];
-  const attached = new Map<string, NetworkElement[]>();
-  let unresolved = false;
-  for (const e of elements) {
-    const ref = attachmentRef(e, namespace);
-    const nad = ctx.workspace.nad(ref.namespace, ref.name);
-    if (!nad) unresolved = true;
-    else if (nad.resourceName) attached.set(nad.resourceName, [...(attached.get(nad.resourceName) ?? []), e]);
-  }
   const requested = new Map<string, Requested[]>();
+  const items: Array<[string, Requested]> = [];
   for (const c of pod.containers) {
     const requests = deviceEntries(ctx.file, c, 'requests');
     const limits = deviceEntries(ctx.file, c, 'limits');
@@ -86,19 +80,36 @@ function checkPod(ctx: RuleContext, pod: PodSpecView): void {
       const limit = limits.get(name);
       const q = quantityOf(limit ?? request);
       const item: Requested = { container: c, request, limit, count: q && q.nanos % NANOS === 0n ? q.nanos / NANOS : undefined };
-      checkEntries(ctx, item, name, attached.get(name)?.length);
+      items.push([name, item]);
       if (c.list === 'containers') requested.set(name, [...(requested.get(name) ?? []), item]);
     }
   }
+  // Attachments by the resource the pod requests for them (an operator's bare resource name under
+  // whatever prefix the pod writes), or by the NAD's resource when the pod requests none.
+  const attached = new Map<string, { nad: IndexedNad; elements: NetworkElement[] }>();
+  let unresolved = false;
+  for (const e of networks?.elements.filter((el) => el.valid && el.name) ?? []) {
+    const ref = attachmentRef(e, namespace);
+    const nad = ctx.workspace.nad(ref.namespace, ref.name);
+    if (!nad) unresolved = true;
+    if (!nad?.resourceName) continue;
+    const key = [...requested.keys()].find((r) => isResourceOf(nad, r)) ?? (nad.anyPrefix ? `*/${nad.resourceName}` : nad.resourceName);
+    const entry = attached.get(key) ?? { nad, elements: [] };
+    entry.elements.push(e);
+    attached.set(key, entry);
+  }
+  for (const [name, item] of items) checkEntries(ctx, item, name, attached.get(name)?.elements.length);
   const first = pod.containers.find((c) => c.list === 'containers');
-  for (const [resource, list] of attached) {
+  // A DRA claim may hold the devices: such a pod is not told it has none, or too few.
+  for (const [resource, { nad, elements: list }] of hasResourceClaims(pod) ? [] : attached) {
     const mine = requested.get(resource) ?? [];
     const count = list.length;
     if (mine.length === 0) {
       if (ctx.settings.networkResourcesInjector) continue;
+      const request = nad.anyPrefix ? requestUnderPodPrefix(ctx, pod, nad) : nad.resourceName;
       for (const e of list) {
-        const fixes = first ? [setResourceFix(first, resource, count)] : [];
-        ctx.report({ messageId: 'notRequested', at: e.nameSpan!, data: { network: e.name!, resource, count }, fixes });
+        const fixes = first && request ? [setResourceFix(first, request, count)] : [];
+        ctx.report({ messageId: 'notRequested', at: e.nameSpan!, data: { network: e.name!, resource: resourceLabel(nad), count }, fixes });
       }
       continue;
     }
@@ -127,6 +138,19 @@ function checkPod(ctx: RuleContext, pod: PodSpecView): void {
       });
     }
   }
+}
+
+/**
+ * The request for an operator's bare resource name under the prefix the pod already uses for its
+ * devices: that of another operator network's resource, else of a network VF; undefined when the
+ * pod shows none (no prefix is guessed).
+ */
+function requestUnderPodPrefix(ctx: RuleContext, pod: PodSpecView, nad: IndexedNad): string | undefined {
+  const devices = [...new Set(pod.containers.flatMap((c) => [...resourceNames(c)]))].filter(isDeviceResource);
+  const namespace = podNamespace(pod, ctx.settings);
+  const fromOperator = devices.find((r) => nadForResource(ctx.workspace, r, namespace)?.anyPrefix);
+  const known = fromOperator ?? devices.find(isNetworkVfResource);
+  return known && `${known.slice(0, known.indexOf('/'))}/${nad.resourceName}`;
 }
 
 /** Request != limit, a request without a limit, a count that is not whole: the API server's own checks. */

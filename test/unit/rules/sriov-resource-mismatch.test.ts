@@ -1,7 +1,7 @@
 // RuleTester cases of sriov-resource-mismatch: attachments, device requests and SR-IOV NADs that do not match.
 import { rule } from '../../../server/src/rules/sriov-resource-mismatch';
 import { ruleTester } from '../rule-tester';
-import { SRIOV_WORKSPACE } from './sriov-fixtures';
+import { OPERATOR_WORKSPACE, SRIOV_WORKSPACE } from './sriov-fixtures';
 
 const WORKSPACE = SRIOV_WORKSPACE;
 
@@ -68,6 +68,41 @@ spec:
     }
 `;
 
+/** A pod that attaches operator networks (fh-net, ul-net: bare resources fh_vfs, ul_vfs) and requests `devices`. */
+const du = (networks: string, devices: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: du
+  namespace: cnf
+  annotations:
+    k8s.v1.cni.cncf.io/networks: ${networks}
+spec:
+  containers:
+  - name: du
+    resources:
+      requests:
+${devices}      limits:
+${devices}`;
+
+/** A pod that gets its devices through a DRA claim, and attaches an SR-IOV network with no device-plugin request. */
+const CLAIMS = `apiVersion: v1
+kind: Pod
+metadata:
+  name: upf
+  namespace: cnf
+  annotations:
+    k8s.v1.cni.cncf.io/networks: n3-sriov, n3-sriov@n3b
+spec:
+  resourceClaims:
+  - name: vfs
+    resourceClaimTemplateName: n3-vfs
+  containers:
+  - name: upf
+    resources:
+      claims:
+      - name: vfs
+`;
+
 ruleTester(rule, {
   valid: [
     {
@@ -83,8 +118,70 @@ ruleTester(rule, {
       code: TOO_FEW.replace(/"1"/g, '"2"').replace('n3-sriov, n3-sriov@n3b', 'n3-sriov, n3-sriov@n3b, n6-vendor'),
       workspace: WORKSPACE,
     },
+    {
+      name: "an operator network's bare resource requested under the cluster's prefix",
+      code: du('fh-net, fh-net@fh2', '        nvidia.com/fh_vfs: 2\n'),
+      workspace: OPERATOR_WORKSPACE,
+    },
+    { name: 'a DRA claim may hold the devices: no "requests no device", no "too few"', code: CLAIMS, workspace: WORKSPACE },
+    { name: 'a pod-level DRA claim alone', code: CLAIMS.replace('    resources:\n      claims:\n      - name: vfs\n', ''), workspace: WORKSPACE },
+    { name: 'a container DRA claim alone', code: CLAIMS.replace('  resourceClaims:\n  - name: vfs\n    resourceClaimTemplateName: n3-vfs\n', ''), workspace: WORKSPACE },
   ],
   invalid: [
+    {
+      name: "an operator network's resource not requested, and the pod shows no prefix: no prefix is guessed, no fix",
+      code: du('fh-net', '        cpu: 1\n'),
+      workspace: OPERATOR_WORKSPACE,
+      errors: [{ messageId: 'notRequested', line: 7, column: 34, endLine: 7, endColumn: 40 }],
+    },
+    {
+      name: "an operator network's resource not requested: the fix takes the prefix of the pod's request for another operator network",
+      code: du('ul-net, fh-net', '        openshift.io/ul_vfs: 1\n'),
+      workspace: OPERATOR_WORKSPACE,
+      errors: [
+        {
+          messageId: 'notRequested',
+          line: 7,
+          column: 42,
+          endLine: 7,
+          endColumn: 48,
+          preferred: 'setResource',
+          fixes: { setResource: du('ul-net, fh-net', '        openshift.io/ul_vfs: 1\n        openshift.io/fh_vfs: 1\n') },
+        },
+      ],
+    },
+    {
+      name: "an operator network's resource not requested: else the prefix of a network VF the pod requests",
+      code: du('fh-net', '        intel.com/intel_sriov_netdevice: 1\n'),
+      workspace: OPERATOR_WORKSPACE,
+      errors: [
+        {
+          messageId: 'notRequested',
+          line: 7,
+          column: 34,
+          endLine: 7,
+          endColumn: 40,
+          preferred: 'setResource',
+          fixes: { setResource: du('fh-net', '        intel.com/intel_sriov_netdevice: 1\n        intel.com/fh_vfs: 1\n') },
+        },
+      ],
+    },
+    {
+      name: "two attachments of an operator network, one device under the cluster's prefix: the fix keeps that prefix",
+      code: du('fh-net, fh-net@fh2', '        nvidia.com/fh_vfs: 1\n'),
+      workspace: OPERATOR_WORKSPACE,
+      errors: [
+        {
+          messageId: 'tooFewDevices',
+          line: 15,
+          column: 28,
+          endLine: 15,
+          endColumn: 29,
+          preferred: 'setResource',
+          fixes: { setResource: du('fh-net, fh-net@fh2', '        nvidia.com/fh_vfs: 2\n') },
+        },
+      ],
+    },
     {
       name: 'two attachments, no device requested: one finding per attachment, the fix requests both',
       code: NO_REQUEST,
