@@ -25,7 +25,7 @@ export const rule: Rule = {
     scope: 'workspace',
     appliesTo: 'the `ips`, `mac`, `portMappings` and `bandwidth` keys of each network in the JSON networks annotation, against the plugins of the NetworkAttachmentDefinition it names',
     rationale:
-      'Multus passes `ips`, `mac`, `portMappings` and `bandwidth` of an attachment to the CNI plugins as runtime configuration, and a plugin receives a runtime key only when its config declares the matching capability (`"capabilities": {"ips": true}`). Without it the request is dropped without an error: the pod comes up with a dynamic address or a random MAC instead of the one written. Found only when the NetworkAttachmentDefinition is in the workspace.',
+      'Multus passes `ips`, `mac`, `portMappings` and `bandwidth` of an attachment to the CNI plugins as runtime configuration, and a plugin receives a runtime key only when its config declares the matching capability (`"capabilities": {"ips": true}`). Without it the request is dropped without an error: the pod comes up with a dynamic address or a random MAC instead of the one written. Found only when the NetworkAttachmentDefinition is in the workspace, written or made by a network operator from its object: the `capabilities` field of a SriovNetwork, SriovIBNetwork or OVSNetwork goes to the plugin it renders; HostDeviceNetwork, MacvlanNetwork and IPoIBNetwork declare none, so only their meta plugins can take a runtime key.',
     messages: {
       missing:
         'Network \'{{network}}\' asks for "{{key}}", but no plugin of its NetworkAttachmentDefinition declares the "{{capability}}" capability: the request is silently dropped.',

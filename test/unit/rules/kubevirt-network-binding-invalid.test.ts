@@ -54,6 +54,10 @@ ruleTester(rule, {
       name: 'an SR-IOV network rendered from a SriovNetwork into its networkNamespace',
       code: vmi(body('sriov: {}', 'multus:\n    networkName: telco/sriov-fh\n')) + '---\napiVersion: sriovnetwork.openshift.io/v1\nkind: SriovNetwork\nmetadata:\n  name: sriov-fh\n  namespace: openshift-sriov-network-operator\nspec:\n  networkNamespace: telco\n  resourceName: fh_vfs\n',
     },
+    {
+      name: 'a HostDeviceNetwork of the NVIDIA operator makes its NAD in default: the network resolves',
+      code: vmi(body('bridge: {}', 'multus:\n    networkName: default/hostdev-net\n')) + '---\napiVersion: mellanox.com/v1alpha1\nkind: HostDeviceNetwork\nmetadata:\n  name: hostdev-net\nspec:\n  resourceName: hostdev\n',
+    },
     { name: 'another API group', code: 'apiVersion: example.com/v1\nkind: VirtualMachine\nspec:\n  template:\n    spec:\n      networks: [{name: x, pod: {}}]\n' },
   ],
   invalid: [
@@ -189,6 +193,11 @@ items:
       name: 'sriov binding on a bridge NetworkAttachmentDefinition: a warning',
       code: vmiw(body('sriov: {}')),
       errors: [{ messageId: 'sriovOnNonSriovNad', line: 12, column: 9, endLine: 12, endColumn: 18, severity: 'warning' }],
+    },
+    {
+      name: 'bridge binding on the macvlan NAD of a MacvlanNetwork: a warning',
+      code: vmi(body('bridge: {}', 'multus:\n    networkName: macvlan-net\n')) + '---\napiVersion: mellanox.com/v1alpha1\nkind: MacvlanNetwork\nmetadata:\n  name: macvlan-net\nspec:\n  master: ens2f0\n',
+      errors: [{ messageId: 'bridgeOnMacvlanNad', line: 12, column: 9, endLine: 12, endColumn: 19, severity: 'warning' }],
     },
     {
       name: 'bridge binding on macvlan and ipvlan NetworkAttachmentDefinitions: warnings',

@@ -60,10 +60,24 @@ ruleTester(rule, {
       code: POD_ONLY,
       workspace: { 'sriov.yaml': 'apiVersion: sriovnetwork.openshift.io/v1\nkind: SriovNetwork\nmetadata:\n  name: n3-net\n  namespace: cnf\nspec:\n  resourceName: n3\n  capabilities: \'{"ips": true, "mac": true}\'\n' },
     },
+    {
+      name: 'an OVSNetwork rendered into the pod namespace: its capabilities string counts',
+      code: POD_ONLY,
+      workspace: { 'ovs.yaml': 'apiVersion: sriovnetwork.openshift.io/v1\nkind: OVSNetwork\nmetadata:\n  name: n3-net\n  namespace: sriov-network-operator\nspec:\n  networkNamespace: cnf\n  resourceName: ovs_vfs\n  capabilities: \'{"ips": true, "mac": true}\'\n' },
+    },
     { name: 'the NAD is not in the workspace: nothing to compare with', code: POD_ONLY },
     { name: 'a NAD whose config is not JSON is left to its own rule', code: STATIC_IP.replace('"ipam": {"type": "static"}', '"ipam": {"type": "static"') },
   ],
   invalid: [
+    {
+      name: 'a MacvlanNetwork declares no capabilities (a capabilities key is no field of its kind): ips and mac reported, no fix in another file',
+      code: POD_ONLY,
+      workspace: { 'macvlan.yaml': 'apiVersion: mellanox.com/v1alpha1\nkind: MacvlanNetwork\nmetadata:\n  name: n3-net\nspec:\n  networkNamespace: cnf\n  master: ens2f0\n  capabilities: \'{"ips": true, "mac": true}\'\n' },
+      errors: [
+        { messageId: 'missing', line: 7, column: 55, endLine: 7, endColumn: 60 },
+        { messageId: 'missing', line: 7, column: 81, endLine: 7, endColumn: 86 },
+      ],
+    },
     {
       name: 'ips and mac on a NAD in the same file: each key underlined; the capability added on a line of its own in the block',
       code: STATIC_IP,
