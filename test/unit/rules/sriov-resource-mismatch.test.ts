@@ -167,6 +167,22 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "an operator network's resource requested under the cluster's prefix, its network not attached: the fix attaches it",
+      code: du('ul-net', '        openshift.io/ul_vfs: 1\n        openshift.io/fh_vfs: 1\n'),
+      workspace: OPERATOR_WORKSPACE,
+      errors: [
+        {
+          messageId: 'noAttachment',
+          line: 14,
+          column: 9,
+          endLine: 14,
+          endColumn: 28,
+          preferred: 'addNetwork',
+          fixes: { addNetwork: du('ul-net, fh-net', '        openshift.io/ul_vfs: 1\n        openshift.io/fh_vfs: 1\n') },
+        },
+      ],
+    },
+    {
       name: "two attachments of an operator network, one device under the cluster's prefix: the fix keeps that prefix",
       code: du('fh-net, fh-net@fh2', '        nvidia.com/fh_vfs: 1\n'),
       workspace: OPERATOR_WORKSPACE,
