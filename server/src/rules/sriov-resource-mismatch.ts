@@ -30,7 +30,7 @@ export const rule: Rule = {
     appliesTo:
       'the networks a pod attaches (NetworkAttachmentDefinitions of the workspace, and the NADs network operators make from their objects), the extended resources its containers request, and SR-IOV NetworkAttachmentDefinitions',
     rationale:
-      "An SR-IOV network gives a pod a virtual function that the device plugin allocated to one of its containers: the NetworkAttachmentDefinition names the device-plugin resource in its `k8s.v1.cni.cncf.io/resourceName` annotation, and Multus hands each attachment one device of that resource. An attachment with no device requested fails; devices requested with no attachment sit unconfigured; more attachments than devices leave the extra ones without a VF. The API server itself rejects an extended resource whose request differs from its limit or is not a whole number. A network operator's object (SriovNetwork, SriovIBNetwork, OVSNetwork, HostDeviceNetwork) names its resource without the prefix, which is set where the operator runs (`openshift.io`, `nvidia.com`, `intel.com`): a request of that name under any prefix matches, and a fix writes the prefix only when the pod already shows it. A pod that asks for devices through Dynamic Resource Allocation (`resources.claims`, `spec.resourceClaims`) may get its VFs from a claim: it is not told that it requests none, or too few.",
+      "An SR-IOV network gives a pod a virtual function that the device plugin allocated to one of its containers: the NetworkAttachmentDefinition names the device-plugin resource in its `k8s.v1.cni.cncf.io/resourceName` annotation, and Multus hands each attachment one device of that resource. An attachment with no device requested fails; devices requested with no attachment sit unconfigured; more attachments than devices leave the extra ones without a VF. The API server itself rejects an extended resource whose request differs from its limit or is not a whole number. A network operator's object (SriovNetwork, SriovIBNetwork, OVSNetwork, HostDeviceNetwork) names its resource without the prefix, which is set where the operator runs (`openshift.io`, `nvidia.com`, `intel.com`): a request of that name under any prefix matches, and a fix writes the prefix only when the pod already shows it. The SR-IOV Network Operator deploys the Network Resources Injector by default (`enableInjector`), which adds the request for its networks' resources to the pods that attach them: a pod that attaches a SriovNetwork, SriovIBNetwork or OVSNetwork is not told to request the device itself. A pod that asks for devices through Dynamic Resource Allocation (`resources.claims`, `spec.resourceClaims`) may get its VFs from a claim: it is not told that it requests none, or too few.",
     messages: {
       notRequested:
         "Network '{{network}}' takes its interface from device resource {{resource}}, but no container requests it: the attachment gets no device and the pod fails to start. Request {{count}} of it (requests and limits).",
@@ -105,7 +105,7 @@ function checkPod(ctx: RuleContext, pod: PodSpecView): void {
     const mine = requested.get(resource) ?? [];
     const count = list.length;
     if (mine.length === 0) {
-      if (ctx.settings.networkResourcesInjector) continue;
+      if (ctx.settings.networkResourcesInjector || nad.injected) continue;
       const request = nad.anyPrefix ? requestUnderPodPrefix(ctx, pod, nad) : nad.resourceName;
       for (const e of list) {
         const fixes = first && request ? [setResourceFix(first, request, count)] : [];

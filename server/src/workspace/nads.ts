@@ -79,6 +79,7 @@ export function nadOf(uri: string, o: K8sObject, namespace: string): IndexedNad 
     nad.resourceName = resourceName;
     if (!resourceName.includes('/')) nad.anyPrefix = true;
   }
+  if (source.group === SRIOV_OPERATOR) nad.injected = true;
   nad.plugins = plugins;
   return nad;
 }

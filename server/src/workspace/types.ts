@@ -50,6 +50,11 @@ export interface IndexedNad {
    * prefix it is configured with (`openshift.io`, `nvidia.com`, ...), so `<any-prefix>/<resourceName>` is it.
    */
   anyPrefix?: true;
+  /**
+   * True when the operator that renders it also deploys the SR-IOV Network Resources Injector
+   * (`enableInjector`, on by default), which adds the resource request to every pod that attaches it.
+   */
+  injected?: true;
   /** The plugins of its CNI config in order (one for a single config); undefined when the config is missing or not JSON. */
   plugins?: readonly CniPluginSummary[];
 }

@@ -106,6 +106,11 @@ spec:
 ruleTester(rule, {
   valid: [
     {
+      name: "a SriovNetwork's resource not requested: the SR-IOV Network Operator's resources injector adds the request",
+      code: du('fh-net', '        cpu: 1\n'),
+      workspace: OPERATOR_WORKSPACE,
+    },
+    {
       name: 'two attachments of a resource and two devices requested, equal and whole',
       code: TOO_FEW.replace(/"1"/g, '"2"').replace('        intel.com/n6: 1\n', ''),
       workspace: WORKSPACE,
@@ -130,13 +135,29 @@ ruleTester(rule, {
   invalid: [
     {
       name: "an operator network's resource not requested, and the pod shows no prefix: no prefix is guessed, no fix",
-      code: du('fh-net', '        cpu: 1\n'),
+      code: du('default/hostdev-net', '        cpu: 1\n'),
       workspace: OPERATOR_WORKSPACE,
-      errors: [{ messageId: 'notRequested', line: 7, column: 34, endLine: 7, endColumn: 40 }],
+      errors: [{ messageId: 'notRequested', line: 7, column: 42, endLine: 7, endColumn: 53 }],
     },
     {
       name: "an operator network's resource not requested: the fix takes the prefix of the pod's request for another operator network",
-      code: du('ul-net, fh-net', '        openshift.io/ul_vfs: 1\n'),
+      code: du('fh-net, default/hostdev-net', '        nvidia.com/fh_vfs: 1\n'),
+      workspace: OPERATOR_WORKSPACE,
+      errors: [
+        {
+          messageId: 'notRequested',
+          line: 7,
+          column: 50,
+          endLine: 7,
+          endColumn: 61,
+          preferred: 'setResource',
+          fixes: { setResource: du('fh-net, default/hostdev-net', '        nvidia.com/fh_vfs: 1\n        nvidia.com/hostdev: 1\n') },
+        },
+      ],
+    },
+    {
+      name: "an operator network's resource not requested: else the prefix of a network VF the pod requests",
+      code: du('default/hostdev-net', '        intel.com/intel_sriov_netdevice: 1\n'),
       workspace: OPERATOR_WORKSPACE,
       errors: [
         {
@@ -144,25 +165,9 @@ ruleTester(rule, {
           line: 7,
           column: 42,
           endLine: 7,
-          endColumn: 48,
+          endColumn: 53,
           preferred: 'setResource',
-          fixes: { setResource: du('ul-net, fh-net', '        openshift.io/ul_vfs: 1\n        openshift.io/fh_vfs: 1\n') },
-        },
-      ],
-    },
-    {
-      name: "an operator network's resource not requested: else the prefix of a network VF the pod requests",
-      code: du('fh-net', '        intel.com/intel_sriov_netdevice: 1\n'),
-      workspace: OPERATOR_WORKSPACE,
-      errors: [
-        {
-          messageId: 'notRequested',
-          line: 7,
-          column: 34,
-          endLine: 7,
-          endColumn: 40,
-          preferred: 'setResource',
-          fixes: { setResource: du('fh-net', '        intel.com/intel_sriov_netdevice: 1\n        intel.com/fh_vfs: 1\n') },
+          fixes: { setResource: du('default/hostdev-net', '        intel.com/intel_sriov_netdevice: 1\n        intel.com/hostdev: 1\n') },
         },
       ],
     },

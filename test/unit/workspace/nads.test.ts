@@ -121,6 +121,14 @@ describe('NAD sources', () => {
     );
   });
 
+  it("the SR-IOV Network Operator's NADs get their resource requests from its injector; NVIDIA's and written NADs do not", () => {
+    assert.deepEqual(
+      objects.map((o) => [o.kind, o.nad?.injected]),
+      objects.map((o) => [o.kind, o.apiVersion.startsWith('sriovnetwork.openshift.io/') ? true : undefined]),
+    );
+    assert.ok(objects.some((o) => o.nad?.injected) && objects.some((o) => o.nad && !o.nad.injected));
+  });
+
   it('the index finds an operator NAD by name and by its resource under any prefix', () => {
     const index = new WorkspaceIndex();
     index.setFile('sources.yaml', objects);

@@ -99,6 +99,7 @@ describe('summarizeObjects', () => {
       definedBy: 'SriovNetwork',
       resourceName: 'n6',
       anyPrefix: true,
+      injected: true,
       plugins: [
         { type: 'sriov', capabilities: ['ips'] },
         { type: 'tuning', capabilities: [] },
