@@ -1,6 +1,7 @@
 // Minimal text edits on YAML source: replace a value, set or insert a pair, remove a pair.
 // Edits never re-serialize a document; they refuse (return undefined) where an edit could damage it.
 import { isMap, isPair, isScalar, isAlias, Lexer, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { documentsTouching } from '../manifest/document-at';
 import { contentEnd, getPair } from '../manifest/nodes';
 import { ParsedFile } from '../manifest/parse';
 import { RawYaml, rawUnwritable, renderBlock, renderFlow, renderItem, renderScalar } from './render';
@@ -10,13 +11,15 @@ export interface TextEdit {
   start: number;
   end: number;
   text: string;
+  /** The file the edit applies to when it is not the file being linted (a chart's values.yaml), as a path. */
+  file?: string;
 }
 
 /** True when a node's text is shared with aliases (it lies inside a referenced anchor). */
 export function isShared(file: ParsedFile, node: Node | null | undefined): boolean {
   if (!node?.range || isAlias(node)) return true;
   const [s, e] = [node.range[0], node.range[1]];
-  return file.documents.some((d) => d.sharedSpans.some(([a, b]) => s >= a && e <= b));
+  return documentsTouching(file, s, e).some((d) => d.sharedSpans.some(([a, b]) => s >= a && e <= b));
 }
 
 /**
@@ -26,7 +29,7 @@ export function isShared(file: ParsedFile, node: Node | null | undefined): boole
 export function replaceScalar(file: ParsedFile, node: unknown, value: string | number | boolean | RawYaml): TextEdit | undefined {
   if (!isScalar(node) || isShared(file, node) || !node.range) return undefined;
   if (value instanceof RawYaml) return value.comment === undefined && !rawUnwritable(value, true) ? { start: node.range[0], end: node.range[1], text: value.text } : undefined;
-  return { start: node.range[0], end: node.range[1], text: renderScalar(value, node.type) };
+  return { start: node.range[0], end: node.range[1], text: renderScalar(value, node.type, file) };
 }
 
 /** Sets `key` in a map: replaces a scalar value in place, or inserts the pair. */
@@ -91,7 +94,7 @@ export function insertPairs(file: ParsedFile, map: YAMLMap, values: Record<strin
   if (map.flow) {
     const close = text.lastIndexOf('}', map.range[1] - 1);
     if (close < map.range[0]) return undefined;
-    const body = Object.entries(values).map(([k, v]) => `${renderScalar(k)}: ${renderFlow(v)}`).join(', ');
+    const body = Object.entries(values).map(([k, v]) => `${renderScalar(k, undefined, file)}: ${renderFlow(v, file)}`).join(', ');
     const lastPair = map.items[map.items.length - 1] as Pair | undefined;
     if (!lastPair) return { start: close, end: close, text: body };
     // Right after the last pair, so that `{ a: 1 }` becomes `{ a: 1, b: 2 }`.
@@ -118,7 +121,7 @@ export function insertPairs(file: ParsedFile, map: YAMLMap, values: Record<strin
  */
 export function appendItem(file: ParsedFile, seq: YAMLSeq, value: unknown): TextEdit | undefined {
   if (isShared(file, seq) || !seq.range || rawUnwritable(value, seq.flow === true)) return undefined;
-  const render = (v: unknown) => (v !== null && typeof v === 'object' ? renderFlow(v) : renderScalar(v as string | number | boolean));
+  const render = (v: unknown) => (v !== null && typeof v === 'object' ? renderFlow(v, file) : renderScalar(v as string | number | boolean, undefined, file));
   const text = file.text;
   if (seq.flow) {
     const close = text.lastIndexOf(']', seq.range[1] - 1);
@@ -181,7 +184,7 @@ export function holdsComment(text: string, start: number, end: number): boolean 
 }
 
 function removesShared(file: ParsedFile, edit: TextEdit): boolean {
-  return file.documents.some((d) => d.sharedSpans.some(([a, b]) => a < edit.end && b > edit.start));
+  return documentsTouching(file, edit.start, edit.end).some((d) => d.sharedSpans.some(([a, b]) => a < edit.end && b > edit.start));
 }
 
 function removalOf(file: ParsedFile, map: YAMLMap, pair: Pair): TextEdit | undefined {

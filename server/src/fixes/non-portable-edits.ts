@@ -1,6 +1,7 @@
 // Edits that make a kubectl-only quoted scalar portable: indent its lines, or write its JSON as a block.
 import { isMap, visit, Pair, YAMLMap } from 'yaml';
 import type { NonPortableScalar } from '../manifest/lenient-quotes';
+import { documentAt } from '../manifest/document-at';
 import type { ParsedFile } from '../manifest/parse';
 import { writeAsBlock } from './networks-edits';
 import { lineStartOf, TextEdit } from './edits';
@@ -63,7 +64,7 @@ function sameJson(a: string, b: string): boolean {
 
 /** The block-map pair whose value starts at `offset`, with its map. */
 function pairOfValue(file: ParsedFile, offset: number): { map: YAMLMap; pair: Pair } | undefined {
-  const d = file.documents.find((doc) => offset >= doc.start && offset < doc.end);
+  const d = documentAt(file, offset);
   let found: { map: YAMLMap; pair: Pair } | undefined;
   if (d)
     visit(d.doc, {

@@ -251,6 +251,15 @@ describe('refusals on shared text', () => {
   it('does not append to a sequence an alias shares', () => {
     assert.equal(edit('a: &s [x]\nb: *s\n', (f) => appendItem(f, seqAt(f, ['a']), 'y')), undefined);
   });
+  it('looks only at the document that holds the edit: an anchor in another document shares nothing here', () => {
+    const text = 'a: &t 1\nb: *t\n---\nc:\n  x: 1\n---\nd: &u 2\ne: *u\n';
+    const file = parseFile(text);
+    const second = asMap(file.documents[1].doc.contents)!;
+    const third = asMap(file.documents[2].doc.contents)!;
+    assert.equal(applyEdits(text, [removeKey(file, second, 'c')!]), 'a: &t 1\nb: *t\n---\n---\nd: &u 2\ne: *u\n');
+    assert.equal(replaceScalar(file, getPair(third, 'd')?.value, 3), undefined);
+    assert.equal(removeKey(file, third, 'd'), undefined);
+  });
   it('overrides a key that a merge key provides in the map itself, leaving the base alone', () => {
     assert.equal(edit('base: &m {x: 1}\nuse:\n  <<: *m\n', (f) => setPair(f, mapAt(f, ['use']), 'x', 2)), 'base: &m {x: 1}\nuse:\n  <<: *m\n  x: 2\n');
   });
