@@ -39,7 +39,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
       const range = rangeOf(r.lines, f.start, f.end);
       return { pos: `${range.line}:${range.column}`, f };
     });
-    const posWidth = Math.max(...rows.map((x) => x.pos.length));
+    const posWidth = rows.reduce((w, x) => Math.max(w, x.pos.length), 0);
     out.push(paint.file(r.name));
     for (const { pos, f } of rows) {
       const severity = paint.severity(f.severity, f.severity.padEnd(7));

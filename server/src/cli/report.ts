@@ -25,13 +25,19 @@ export interface ReadyFix {
   edits: TextEdit[];
 }
 
-/** The fixes of a finding whose edits can be made (a fix that refuses on this text is left out). */
+/** Per finding, its ready fixes: the count, the report and --fix all ask, and each fix's edits are computed once. */
+const readyByFinding = new WeakMap<Finding, ReadyFix[]>();
+
+/** The fixes of a finding whose edits can be made (a fix that refuses on this text is left out); computed once per finding. */
 export function readyFixes(finding: Finding): ReadyFix[] {
-  const out: ReadyFix[] = [];
+  let out = readyByFinding.get(finding);
+  if (out) return out;
+  out = [];
   for (const offer of finding.fixes) {
     const edits = offer.edits();
     if (edits !== undefined) out.push({ offer, edits });
   }
+  readyByFinding.set(finding, out);
   return out;
 }
 
