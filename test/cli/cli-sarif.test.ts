@@ -91,7 +91,7 @@ describe('cnf-lint CLI: --format sarif', () => {
   });
 
   it('maps info to note, and writes a valid log for a clean run and for standard input', () => {
-    const dir = tempDir({ 'chart.yaml': 'metadata:\n  name: {{ .Values.name }}\n' });
+    const dir = tempDir({ 'chart.yaml': 'metadata:\n  name: "{{ .Values.name }}\n' });
     const r = runCli(dir, ['--format', 'sarif', '--rule', 'host-namespace-sharing=info', 'chart.yaml', '-'], { input: POD });
     assert.equal(r.status, 1);
     const results = validSarif(r.stdout).runs[0].results;

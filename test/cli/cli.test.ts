@@ -139,19 +139,30 @@ describe('cnf-lint CLI: inputs', () => {
     assert.equal(r.status, 1);
   });
 
-  it('a template file gets one information finding and exit 0', () => {
-    const dir = tempDir({ 'chart.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n' });
-    const r = runCli(dir, ['--format', 'json', 'chart.yaml']);
+  it('a template outside a chart is linted with its expressions unknown: a literal defect is found, nothing the unknown part could decide', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  containers:\n  - name: upf\n    image: {{ .Values.image }}\n    securityContext:\n      privileged: true\n';
+    const dir = tempDir({ 'pod.yaml': pod });
+    const r = runCli(dir, ['--format', 'json', 'pod.yaml']);
+    assert.deepEqual(
+      JSON.parse(r.stdout).map((f: { ruleId: string; line: number; column: number; endColumn: number }) => [f.ruleId, f.line, f.column, f.endColumn]),
+      [['privileged-container', 10, 7, 23]],
+    );
+    assert.equal(r.status, 1);
+  });
+
+  it('a template that cannot be followed gets one information finding on line 1 and exit 0', () => {
+    const dir = tempDir({ 'broken.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "{{ .Values.name }}\n' });
+    const r = runCli(dir, ['--format', 'json', 'broken.yaml']);
     assert.deepEqual(JSON.parse(r.stdout), [
       {
-        file: 'chart.yaml',
+        file: 'broken.yaml',
         ruleId: 'file-not-linted',
         severity: 'info',
-        message: 'This file contains template markers ({{ }}): it is a template, not a manifest. Lint its rendered output instead, e.g. `helm template . | cnf-lint -`.',
-        line: 4,
-        column: 9,
-        endLine: 4,
-        endColumn: 9,
+        message: 'This template is not linted: its rendered YAML does not parse near line 4 (Missing closing "quote).',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
         fixes: [],
       },
     ]);

@@ -26,22 +26,24 @@ describe('language server on broken input', { timeout: 30_000 }, () => {
   });
   after(() => client?.stop());
 
-  it('a template gets one file-not-linted information, no spurious errors, and no action to disable it', async () => {
+  it('a template outside a chart: no spurious errors; a template that cannot be followed gets one information and no action to disable it', async () => {
     const u = uri('template');
     const text = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-upf\nspec:\n  replicas: {{ .Values.replicas }}\n`;
-    const p = await client.open(u, text);
+    assert.deepEqual((await client.open(u, text)).diagnostics, []);
+    const broken = uri('template-broken');
+    const p = await client.open(broken, `apiVersion: v1\nkind: ConfigMap\ndata:\n  a: '{{ .Values.a }}\n`);
     assert.deepEqual(p.diagnostics, [
       {
-        range: range(3, 8, 3, 8),
+        range: range(0, 0, 0, 0),
         severity: 3,
         code: 'file-not-linted',
         codeDescription: { href: `${DOCS}/file-not-linted.md` },
         source: 'cnf-lint',
-        message: 'This file contains template markers ({{ }}): it is a template, not a manifest. Lint its rendered output instead, e.g. `helm template . | cnf-lint -`.',
-        data: { ruleId: 'file-not-linted', messageId: 'template', version: 1 },
+        message: "This template is not linted: its rendered YAML does not parse near line 4 (Missing closing 'quote).",
+        data: { ruleId: 'file-not-linted', messageId: 'templateNotFollowed', version: 1 },
       },
     ]);
-    const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: p.diagnostics[0].range, context: { diagnostics: p.diagnostics } });
+    const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: broken }, range: p.diagnostics[0].range, context: { diagnostics: p.diagnostics } });
     assert.deepEqual(actions, []);
   });
 

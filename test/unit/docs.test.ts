@@ -6,9 +6,8 @@ import { documentedRules, generateAll, orphanPages, rulePagePath } from '../../d
 import { END, readmeTable, replaceBlock, rulePage } from '../../docs/render';
 import { ConfigReader } from '../../server/src/config/config-file';
 import { CONFIG_INVALID } from '../../server/src/linter/engine-rules';
-import { lint } from '../../server/src/linter/lint';
 import type { RuleMeta } from '../../server/src/linter/types';
-import { parseFile } from '../../server/src/manifest/parse';
+import { lintSource } from '../../server/src/linter/lint-source';
 import { defaultSettings, mergeSettings, Settings } from '../../server/src/protocol/settings';
 import { RULES } from '../../server/src/rules/index';
 
@@ -35,10 +34,10 @@ function examplesOf(page: string): Example[] {
   return examples;
 }
 
-/** The findings of one id on an example: lint() for rules and engine findings, the config reader for `config-invalid`. */
+/** The findings of one id on an example: linted as the CLI lints a file (templates included) for rules and engine findings, the config reader for `config-invalid`. */
 function findingsOf(meta: RuleMeta, example: Example): string[] {
   if (meta.id === CONFIG_INVALID.id) return new ConfigReader().read(example.code).problems.map((p) => p.message);
-  const result = lint(parseFile(example.code), mergeSettings(defaultSettings(), example.settings), RULES);
+  const result = lintSource(example.code, mergeSettings(defaultSettings(), example.settings), RULES);
   assert.deepEqual(result.ruleErrors, [], 'no rule throws');
   return result.findings.filter((f) => f.ruleId === meta.id).map((f) => f.message);
 }

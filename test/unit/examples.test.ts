@@ -30,7 +30,7 @@ function yamlFiles(dir: string): string[] {
 const settings = defaultSettings();
 const parsed = yamlFiles('examples').map((path) => ({ path, text: readFileSync(path, 'utf8') })).map((f) => ({ ...f, file: parseFile(f.text) }));
 const index = new WorkspaceIndex();
-for (const f of parsed) updateEntry(index, f.path, { byteLength: Buffer.byteLength(f.text), parse: () => f.file }, settings);
+for (const f of parsed) updateEntry(index, f.path, { byteLength: Buffer.byteLength(f.text), read: () => ({ file: f.file }) }, settings);
 const files = parsed.map(({ path, text, file }) => {
   const result = lint(file, settings, RULES, undefined, { index, uri: path });
   return { path, text, findings: result.findings, ruleErrors: result.ruleErrors };

@@ -47,7 +47,7 @@ export interface InvalidCase {
 /** The workspace of the other files, indexed as the CLI indexes its inputs. */
 export function workspaceOf(files: WorkspaceFiles | undefined, settings: Settings): LintWorkspace {
   const index = new WorkspaceIndex();
-  for (const [name, text] of Object.entries(files ?? {})) updateEntry(index, name, { byteLength: Buffer.byteLength(text), parse: () => parseFile(text) }, settings);
+  for (const [name, text] of Object.entries(files ?? {})) updateEntry(index, name, { byteLength: Buffer.byteLength(text), read: () => ({ file: parseFile(text) }) }, settings);
   return { index, uri: 'test.yaml' };
 }
 

@@ -15,6 +15,8 @@ export interface CliOptions {
   /** Rule levels from `--rule id=severity`, later flags winning. */
   rules: Record<string, RuleLevel>;
   config?: string;
+  /** Values files over every chart's values.yaml (`--values`, repeatable, later wins). */
+  values: string[];
   maxWarnings?: number;
   help: boolean;
   version: boolean;
@@ -34,8 +36,8 @@ export class CliError extends Error {
 export const USAGE = `Usage: cnf-lint [options] [file | directory | -]...
 
 Lints Kubernetes manifests of Cloud-native Network Functions against the gaps of Anuket RA2.
-Directories are searched for *.yaml and *.yml files (node_modules and .git are skipped);
-- reads standard input.
+Directories are searched for *.yaml and *.yml files and Helm chart templates (node_modules and .git
+are skipped); a chart's templates are linted in place with its values.yaml; - reads standard input.
 
 Options:
   --format stylish|json|sarif  Output format (default: stylish)
@@ -43,6 +45,8 @@ Options:
                                (with -, print the fixed text instead of a report)
   --rule id=severity           Set a rule to off, error, warning or info (repeatable)
   --config file                Use this configuration file instead of the nearest .cnf-lint.yaml
+  --values file                A Helm values file over the charts' values.yaml (repeatable, later wins,
+                               like helm -f)
   --max-warnings N             Exit with status 1 when there are more than N warnings
   --help                       Show this help
   --version                    Show the version
@@ -53,11 +57,11 @@ or input error.
 
 const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif'];
 const LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info'];
-const WITH_VALUE = new Set(['--format', '--rule', '--config', '--max-warnings']);
+const WITH_VALUE = new Set(['--format', '--rule', '--config', '--values', '--max-warnings']);
 
 /** Parses the arguments after `node cli.js`. Throws CliError on a usage error. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'stylish', fix: false, rules: {}, help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'stylish', fix: false, rules: {}, values: [], help: false, version: false };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -111,6 +115,10 @@ function applyValue(options: CliOptions, name: string, value: string): void {
     case '--config':
       if (!value) throw new CliError('option --config needs a file');
       options.config = value;
+      return;
+    case '--values':
+      if (!value) throw new CliError('option --values needs a file');
+      options.values.push(value);
       return;
     case '--max-warnings':
       if (!/^\d+$/.test(value)) throw new CliError(`--max-warnings takes a whole number, got "${value}"`);

@@ -1,7 +1,7 @@
 // The inputs of a run: files as given, directories walked for YAML files in a fixed order, and stdin.
 import { readdirSync, statSync, Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isManifestFileName, isSkippedFolder } from '../workspace/index-entry';
+import { isManifestFileName, isSkippedFolder, isTemplateFileName } from '../workspace/index-entry';
 import { CliError } from './args';
 
 /** The name standard input is reported under. */
@@ -49,8 +49,12 @@ function statOrThrow(p: string): Stats {
   }
 }
 
-/** The YAML files under a directory, sorted by name at each level; symbolic links to folders are not followed. */
-function walk(dir: string): string[] {
+/**
+ * The YAML files under a directory, and the templates of every chart in it (whatever their
+ * extension: not `_*` helpers, not NOTES.txt), sorted by name at each level; symbolic links to
+ * folders are not followed.
+ */
+function walk(dir: string, templates = false): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -58,12 +62,13 @@ function walk(dir: string): string[] {
     throw new CliError(`cannot read directory ${dir}: ${(e as Error).message}`);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const chart = entries.some((e) => e.name === 'Chart.yaml' && !e.isDirectory());
   const out: string[] = [];
   for (const entry of entries) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!isSkippedFolder(entry.name)) out.push(...walk(p));
-    } else if (isManifestFileName(entry.name) && isFile(entry.isSymbolicLink(), entry.isFile(), p)) {
+      if (!isSkippedFolder(entry.name)) out.push(...walk(p, templates || (chart && entry.name === 'templates')));
+    } else if ((isManifestFileName(entry.name) || (templates && isTemplateFileName(entry.name))) && isFile(entry.isSymbolicLink(), entry.isFile(), p)) {
       out.push(p);
     }
   }

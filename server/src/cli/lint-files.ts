@@ -1,10 +1,12 @@
 // Lints (and with --fix, fixes) the inputs of a run: bytes in, findings with a line index out.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fixAll } from '../linter/fix-all';
-import { lint, LintWorkspace, oversizeFinding } from '../linter/lint';
+import { LintWorkspace, oversizeFinding } from '../linter/lint';
+import { lintSource, readSource, SourceOptions } from '../linter/lint-source';
+import { ChartLoader } from '../helm/chart';
 import { Finding } from '../linter/types';
 import { LineIndex } from '../manifest/line-index';
-import { parseFile, ParsedFile } from '../manifest/parse';
+import { ParseCache } from '../manifest/parse';
 import { Settings } from '../protocol/settings';
 import { RULES } from '../rules/index';
 import { updateEntry } from '../workspace/index-entry';
@@ -16,8 +18,18 @@ import { Input } from './files';
 export interface LoadedInput extends Input {
   bytes: Uint8Array;
   settings: Settings;
-  /** The parse made for the workspace index, reused by the lint when the text is not fixed first. */
-  parsed?: ParsedFile;
+  /** The parses made for the workspace index, reused by the lint when the text is not fixed first. */
+  parseCache?: ParseCache;
+}
+
+/** How a run reads charts: one loader for all inputs, and the `--values` files over every chart's defaults. */
+export interface ChartOptions {
+  charts: ChartLoader;
+  valuesFiles: readonly string[];
+}
+
+function sourceOptions(input: LoadedInput, charts?: ChartOptions): SourceOptions {
+  return { path: input.stdin ? undefined : input.name, charts: charts?.charts, valuesFiles: charts?.valuesFiles, caches: { parse: (input.parseCache ??= new ParseCache()) } };
 }
 
 /** The findings of one input, and the line index that turns their offsets into positions. */
@@ -60,11 +72,14 @@ export function decode(bytes: Uint8Array): { text: string; bom: boolean; binary:
  * `indexEntry`), so that a reference in one file resolves to an object in another; the parse is
  * kept for the lint.
  */
-export function indexInputs(inputs: LoadedInput[]): WorkspaceIndex {
+export function indexInputs(inputs: LoadedInput[], charts?: ChartOptions): WorkspaceIndex {
   const index = new WorkspaceIndex();
   for (const input of inputs) {
-    const parse = () => (input.parsed = parseFile(decode(input.bytes).text));
-    updateEntry(index, input.name, { byteLength: input.bytes.length, parse }, input.settings);
+    const read = () => {
+      const source = readSource(decode(input.bytes).text, input.settings, sourceOptions(input, charts));
+      return { file: source.file, defaultNamespace: source.settings.defaultNamespace };
+    };
+    updateEntry(index, input.name, { byteLength: input.bytes.length, read }, input.settings);
   }
   return index;
 }
@@ -74,8 +89,9 @@ export function indexInputs(inputs: LoadedInput[]): WorkspaceIndex {
  * text changed (standard input: keeps the fixed bytes for printing); then lints what remains.
  * Rules of scope `workspace` see `index` (the input's own entry replaced by its current text).
  */
-export function lintInput(input: LoadedInput, fix: boolean, index?: WorkspaceIndex): FileResult {
+export function lintInput(input: LoadedInput, fix: boolean, index?: WorkspaceIndex, charts?: ChartOptions): FileResult {
   const workspace: LintWorkspace | undefined = index && { index, uri: input.name };
+  const options = sourceOptions(input, charts);
   const { settings, bytes } = input;
   const result: FileResult = { name: input.name, lines: new LineIndex(''), findings: [], ruleErrors: [] };
   if (fix && input.stdin) result.fixedOutput = bytes;
@@ -88,7 +104,7 @@ export function lintInput(input: LoadedInput, fix: boolean, index?: WorkspaceInd
   const decoded = decode(bytes);
   let text = decoded.text;
   if (fix && !decoded.binary) {
-    const { output } = fixAll(text, settings, RULES, workspace);
+    const { output } = fixAll(text, settings, RULES, workspace, (t) => lintSource(t, settings, RULES, options, workspace).findings);
     if (output !== text) {
       const encoded = encode(output, decoded.bom);
       if (input.stdin) result.fixedOutput = encoded;
@@ -96,9 +112,8 @@ export function lintInput(input: LoadedInput, fix: boolean, index?: WorkspaceInd
       text = output;
     }
   }
-  const file = input.parsed && input.parsed.text === text ? input.parsed : parseFile(text);
-  const { findings, ruleErrors } = lint(file, settings, RULES, undefined, workspace);
-  return { ...result, lines: file.lines, findings, ruleErrors };
+  const { findings, ruleErrors, lines } = lintSource(text, settings, RULES, options, workspace);
+  return { ...result, lines, findings, ruleErrors };
 }
 
 function encode(text: string, bom: boolean): Uint8Array {

@@ -1,4 +1,7 @@
 // One run of the CLI: arguments -> inputs -> settings -> lint or fix -> report -> exit status.
+import { resolve } from 'node:path';
+import { ChartLoader } from '../helm/chart';
+import { diskChartFiles } from '../helm/disk-files';
 import { CliError, parseArgs, USAGE } from './args';
 import { expandInputs, STDIN_NAME } from './files';
 import { formatJson } from './format-json';
@@ -50,8 +53,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     loaded.push({ ...input, bytes, settings });
   }
   // The files given (directories walked) are the workspace that references resolve in.
-  const index = indexInputs(loaded);
-  const results: FileResult[] = loaded.map((input) => lintInput(input, options.fix, index));
+  const charts = { charts: new ChartLoader(diskChartFiles()), valuesFiles: options.values.map((v) => resolve(io.cwd, v)) };
+  for (const v of charts.valuesFiles) readInputFile(v);
+  const index = indexInputs(loaded, charts);
+  const results: FileResult[] = loaded.map((input) => lintInput(input, options.fix, index, charts));
   let status = 0;
   for (const r of results) {
     for (const { ruleId, error } of r.ruleErrors) {

@@ -1,5 +1,8 @@
 // Code actions: each finding's fixes, "Disable <rule> for this line", and "Fix all cnf-lint problems".
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { lintSource } from '../linter/lint-source';
+import { LineIndex } from '../manifest/line-index';
 import type { TextEdit } from '../fixes/edits';
 import { fixAll, minimalEdit } from '../linter/fix-all';
 import type { LintWorkspace } from '../linter/lint';
@@ -31,7 +34,8 @@ export function codeActions(params: CodeActionParams, outcome: LintOutcome | und
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const uri = params.textDocument.uri;
-  const edit = (edits: TextEdit[]) => workspaceEdit(uri, outcome.version, outcome.lines, edits, options);
+  const readOther = (path: string) => outcome.options?.charts?.read(path);
+  const edit = (edits: TextEdit[]) => workspaceEdit(uri, outcome.version, outcome.lines, edits, options, readOther);
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     const disabled = new Set<string>();
@@ -52,7 +56,8 @@ export function codeActions(params: CodeActionParams, outcome: LintOutcome | und
     }
   }
   if (only && wants(FIX_ALL_KIND) && outcome.findings.some((f) => f.fixes.length > 0)) {
-    const fixed = attempt(() => minimalEdit(file.text, fixAll(file.text, outcome.settings, rules, workspace).output));
+    const lintText = (text: string) => lintSource(text, outcome.settings, rules, outcome.options, workspace).findings;
+    const fixed = attempt(() => minimalEdit(file.text, fixAll(file.text, outcome.settings, rules, workspace, lintText).output));
     if (fixed) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: edit([fixed]) });
   }
   return actions;
@@ -73,10 +78,23 @@ function findingOf(outcome: LintOutcome, diagnostic: Diagnostic): Finding | unde
   );
 }
 
-/** A workspace edit of one document version: versioned when the client supports it. */
-function workspaceEdit(uri: string, version: number, lines: PositionSource, edits: TextEdit[], options: EditOptions): WorkspaceEdit {
-  const lsp = edits.map((e) => toLspEdit(lines, e));
-  return options.documentChanges ? { documentChanges: [{ textDocument: { uri, version }, edits: lsp }] } : { changes: { [uri]: lsp } };
+/**
+ * A workspace edit of one document version (versioned when the client supports it), and of the
+ * other files some edits name (a chart's values.yaml, read by `readOther`).
+ */
+function workspaceEdit(uri: string, version: number, lines: PositionSource, edits: TextEdit[], options: EditOptions, readOther: (path: string) => string | undefined): WorkspaceEdit {
+  const own = edits.filter((e) => e.file === undefined).map((e) => toLspEdit(lines, e));
+  const others = new Map<string, LspTextEdit[]>();
+  for (const e of edits) {
+    const text = e.file === undefined ? undefined : readOther(e.file);
+    if (e.file === undefined || text === undefined) continue;
+    const target = pathToFileURL(e.file).href;
+    others.set(target, [...(others.get(target) ?? []), toLspEdit(new LineIndex(text), e)]);
+  }
+  if (!options.documentChanges) return { changes: { ...(own.length > 0 ? { [uri]: own } : {}), ...Object.fromEntries(others) } };
+  const documentChanges: TextDocumentEdit[] = own.length > 0 ? [{ textDocument: { uri, version }, edits: own }] : [];
+  for (const [target, list] of others) documentChanges.push({ textDocument: { uri: target, version: null }, edits: list });
+  return { documentChanges };
 }
 
 /** The result of a fix computation, or undefined when it throws (a broken fix withdraws itself). */

@@ -1,4 +1,5 @@
 // Offsets to LSP ranges, findings to diagnostics, engine edits to LSP edits: the edge of the server.
+import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity, Range, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { TextEdit } from '../fixes/edits';
 import type { Finding, Severity } from '../linter/types';
@@ -37,6 +38,9 @@ export function toDiagnostic(finding: Finding, lines: PositionSource, version: n
     source: SOURCE,
     message: finding.message,
     data,
+    ...(finding.related
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: pathToFileURL(r.file).href, range: { start: r.start, end: r.end } }, message: r.message })) }
+      : {}),
   };
 }
 

@@ -1,22 +1,29 @@
 // Lints one document version: a manifest, the `.cnf-lint.yaml` itself, or a file too large to lint.
 import { posix } from 'node:path';
 import type { ConfigReader } from '../config/config-file';
-import { lint, LintResult, LintWorkspace, oversizeFinding } from '../linter/lint';
+import type { ChartLoader } from '../helm/chart';
+import { LintResult, LintWorkspace, oversizeFinding } from '../linter/lint';
+import { lintSource, ReadSource, SourceOptions } from '../linter/lint-source';
 import { LintCache } from '../linter/lint-cache';
 import type { IndexedObject } from '../workspace/types';
 import type { Finding, Rule } from '../linter/types';
 import { LineIndex } from '../manifest/line-index';
-import { parseFile, ParseCache, ParsedFile } from '../manifest/parse';
+import { ParseCache, ParsedFile, textFile } from '../manifest/parse';
 import { CONFIG_FILE_NAME } from '../protocol/constants';
 import type { Settings } from '../protocol/settings';
+import { uriToPath } from './config-files';
 
 /** What the server knows about one linted document version. */
 export interface LintOutcome {
   version: number;
   /** The file's objects as the workspace index summarizes them (from the lint, computed on demand). */
   summaries?: () => IndexedObject[];
-  /** The parsed text; undefined when the file was not parsed (over maxFileSize). */
+  /** The document's text (parsed when it is a manifest); undefined when the file was not read (over maxFileSize). */
   file?: ParsedFile;
+  /** How the document was read (a manifest, a chart template, a chart file), for the workspace index and fix-all. */
+  source?: ReadSource;
+  /** Where the document is and how its chart is read: fix-all lints its text the same way. */
+  options?: SourceOptions;
   /** Converts the outcome's offsets to positions. */
   lines: LineIndex;
   findings: Finding[];
@@ -51,8 +58,9 @@ export function isYamlDocument(uri: string, languageId: string): boolean {
 
 /**
  * Lints a document version. A configuration file yields its own problems; a manifest over
- * `maxFileSize` bytes yields the one oversize finding and is not parsed. Rules of scope
- * `workspace` see `workspace`. Never throws.
+ * `maxFileSize` bytes yields the one oversize finding and is not parsed; a chart template is
+ * linted rendered with its chart's values (`charts`). Rules of scope `workspace` see `workspace`.
+ * Never throws.
  */
 export function lintDocument(
   doc: DocumentInput,
@@ -61,6 +69,7 @@ export function lintDocument(
   caches: DocumentCaches,
   reader: ConfigReader,
   workspace?: LintWorkspace,
+  charts?: ChartLoader,
 ): LintOutcome {
   const base = { version: doc.version, settings, ruleErrors: [] as LintResult['ruleErrors'] };
   if (isConfigUri(doc.uri)) {
@@ -69,10 +78,11 @@ export function lintDocument(
     const findings = level === 'off' ? [] : problems.map((p) => (level ? { ...p, severity: level } : p));
     return { ...base, file, lines: file.lines, findings, isConfig: true };
   }
-  if (!settings.enable) return { ...base, lines: new LineIndex(''), findings: [], isConfig: false };
   const oversize = oversizeFinding(Buffer.byteLength(doc.text, 'utf8'), settings);
-  if (oversize) return { ...base, lines: new LineIndex(''), findings: [oversize], isConfig: false };
-  const file = parseFile(doc.text, caches.parse);
-  const result = lint(file, settings, rules, caches.lint, workspace);
-  return { ...base, file, lines: file.lines, findings: result.findings, ruleErrors: result.ruleErrors, summaries: result.summaries, isConfig: false };
+  if (oversize) return { ...base, lines: new LineIndex(''), findings: settings.enable ? [oversize] : [], isConfig: false };
+  const options: SourceOptions = { path: uriToPath(doc.uri), charts, caches };
+  const result = lintSource(doc.text, settings, rules, options, workspace);
+  const file = result.source.kind === 'manifest' && result.source.file ? result.source.file : textFile(doc.text, result.lines);
+  const summaries = settings.enable ? result.summaries : undefined;
+  return { ...base, file, source: result.source, options: { ...options, caches: undefined }, lines: result.lines, findings: result.findings, ruleErrors: result.ruleErrors, summaries, isConfig: false };
 }

@@ -3,7 +3,7 @@ import { applyEdits, editsOverlap, TextEdit } from '../fixes/edits';
 import { parseFile } from '../manifest/parse';
 import { Settings } from '../protocol/settings';
 import { lint, LintWorkspace } from './lint';
-import { Rule } from './types';
+import { Finding, Rule } from './types';
 
 /** The outcome of fixing one text. */
 export interface FixAllResult {
@@ -20,20 +20,22 @@ const MAX_PASSES = 10;
  * Applies preferred fixes until none applies. In each pass, findings are taken in file order and a
  * fix whose edits overlap an already chosen one waits for the next pass, computed on the new text.
  * Rules of scope `workspace` see `workspace` (the text being fixed replaces the file's entry).
+ * `lintText` lints a text as the file is linted (a chart template: rendered); by default, as a
+ * manifest. A fix that edits another file (a chart's values.yaml) is left to the editor.
  */
-export function fixAll(text: string, settings: Settings, rules: readonly Rule[], workspace?: LintWorkspace): FixAllResult {
+export function fixAll(text: string, settings: Settings, rules: readonly Rule[], workspace?: LintWorkspace, lintText?: (text: string) => Finding[]): FixAllResult {
   let output = text;
   let applied = 0;
   let passes = 0;
+  const lintOf = lintText ?? ((t: string) => lint(parseFile(t), settings, rules, undefined, workspace && { index: workspace.index, uri: workspace.uri }).findings);
   while (passes < MAX_PASSES) {
-    const file = parseFile(output);
-    const { findings } = lint(file, settings, rules, undefined, workspace && { index: workspace.index, uri: workspace.uri });
+    const findings = lintOf(output);
     const chosen: TextEdit[] = [];
     let count = 0;
     for (const f of findings) {
       const fix = f.fixes.find((x) => x.preferred);
       const edits = fix?.edits();
-      if (!edits || edits.length === 0 || editsOverlap(chosen, edits)) continue;
+      if (!edits || edits.length === 0 || edits.some((e) => e.file !== undefined) || editsOverlap(chosen, edits)) continue;
       chosen.push(...edits);
       count++;
     }

@@ -33,6 +33,13 @@ export interface RuleMeta {
   /** Further reading shown in hovers and docs. */
   links?: Array<{ title: string; url: string }>;
   /**
+   * The message ids (or `true`: all) whose finding depends only on the text at its span (a
+   * `privileged: true` written there): in a template document with unknown parts they are still
+   * reported; every other finding of such a document is held back, since the unknown parts could
+   * make it untrue.
+   */
+  local?: true | readonly string[];
+  /**
    * What a finding depends on: `document` (the default) when only the document it is in, so that
    * findings of an unchanged document are reused across edits; `file` when other documents of
    * the file too (runs on every lint); `workspace` when what `ctx.workspace` answers too: it runs
@@ -51,6 +58,14 @@ export interface FixOffer {
   edits(): TextEdit[] | undefined;
 }
 
+/** A place in another file that explains a finding (the line of values.yaml a templated value comes from); 0-based. */
+export interface RelatedLocation {
+  file: string;
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+  message: string;
+}
+
 /** One problem in a file, with offsets into its text. */
 export interface Finding {
   ruleId: string;
@@ -60,6 +75,7 @@ export interface Finding {
   start: number;
   end: number;
   fixes: FixOffer[];
+  related?: RelatedLocation[];
 }
 
 /** A fix as a rule reports it. */

@@ -1,6 +1,6 @@
 // Parses a multi-document YAML file into documents with file offsets; classifies files not to lint.
 // Each document is parsed on its own and cached by its text, so an edit re-parses only what changed.
-import { Composer, Parser, visit, CST, Document, Scalar, YAMLError } from 'yaml';
+import { Composer, Parser, visit, CST, Document, YAMLError } from 'yaml';
 import { dropRepeatedKeys, RepeatedKey } from './duplicate-keys';
 import { NonPortableScalar, readLeniently } from './lenient-quotes';
 import { LineIndex } from './line-index';
@@ -24,14 +24,14 @@ export interface ManifestDocument {
 }
 
 /** Why a file is not linted at all. */
-export type SkipReason = 'template' | 'binary';
+export type SkipReason = 'binary';
 
 /** A parsed file: the text, its documents, and how to turn offsets into positions. */
 export interface ParsedFile {
   text: string;
   eol: '\n' | '\r\n';
   documents: ManifestDocument[];
-  /** Set when the file is not YAML to lint (a Helm/Go template, binary data); documents is empty. */
+  /** Set when the file is not YAML to lint (binary data); documents is empty. */
   skip?: { reason: SkipReason; offset: number };
   lines: LineIndex;
 }
@@ -74,10 +74,20 @@ export class ParseCache {
   }
 }
 
+/** The line ending a text is written with (its first 64 KB decide). */
+function eolOf(text: string): '\n' | '\r\n' {
+  return /\r\n/.test(text.slice(0, 65536)) ? '\r\n' : '\n';
+}
+
+/** A text that is not parsed (a template as written): its line ending and lines, no documents. */
+export function textFile(text: string, lines = new LineIndex(text)): ParsedFile {
+  return { text, eol: eolOf(text), documents: [], lines };
+}
+
 /** Parses a file. Never throws: parser problems are in each document's `errors`. */
 export function parseFile(text: string, cache?: ParseCache): ParsedFile {
   const lines = new LineIndex(text);
-  const eol = /\r\n/.test(text.slice(0, 65536)) ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const binaryAt = findBinary(text);
   if (binaryAt >= 0) return { text, eol, documents: [], skip: { reason: 'binary', offset: binaryAt }, lines };
   const chunks: Chunk[] = [];
@@ -93,10 +103,6 @@ export function parseFile(text: string, cache?: ParseCache): ParsedFile {
   }
   cache?.reset(chunks);
   const documents = chunks.flatMap((c) => c.docs).map((d, index) => ({ ...d, index }));
-  if (text.includes('{{')) {
-    const templateAt = findTemplateMarker(text, documents);
-    if (templateAt >= 0) return { text, eol, documents: [], skip: { reason: 'template', offset: templateAt }, lines };
-  }
   return { text, eol, documents, lines };
 }
 
@@ -236,26 +242,4 @@ function findBinary(text: string): number {
   const bad = text.indexOf('\ufffd');
   if (nul < 0) return bad;
   return bad < 0 ? nul : Math.min(nul, bad);
-}
-
-/**
- * Offset of a `{{` template marker in YAML structure (not inside a comment or a block scalar, where
- * it is data such as an alerting template), or -1.
- */
-function findTemplateMarker(text: string, documents: ManifestDocument[]): number {
-  const blocks: Array<[number, number]> = [];
-  for (const d of documents) {
-    visit(d.doc, {
-      Scalar(_key, node: Scalar) {
-        if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) blocks.push([node.range[0], node.range[1]]);
-      },
-    });
-  }
-  for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) {
-    if (blocks.some(([s, e]) => at >= s && at < e)) continue;
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    if (/(^|\s)#/.test(text.slice(lineStart, at))) continue;
-    return at;
-  }
-  return -1;
 }

@@ -20,6 +20,7 @@ export const rule: Rule = {
     requirements: ['ra2.app.030', 'ra2.app.031', 'ra2.app.047'],
     defaultSeverity: 'error',
     confidence: 'clear-cut',
+    local: true,
     appliesTo: 'the pod spec of every workload kind (hostNetwork, hostPID, hostIPC) and the ports of every container (hostPort)',
     rationale:
       "A pod in the node's network, PID or IPC namespace sees and can disturb the node and every other pod on it, and it cannot run in a user namespace (`hostUsers: false`). RA2 forbids host namespaces (ra2.app.030, ra2.app.031) and discourages host ports (ra2.app.047), which tie a pod to a node port and bypass network policy. A CNF that needs extra interfaces should attach them with Multus secondary networks rather than take over the host network.",

@@ -12,6 +12,7 @@ export const rule: Rule = {
     requirements: [],
     defaultSeverity: 'warning',
     confidence: 'clear-cut',
+    local: true,
     appliesTo: 'the spec of every KubeVirt VirtualMachine and the VM template of every VirtualMachinePool',
     rationale:
       "KubeVirt deprecated `spec.running` in favour of `spec.runStrategy`, which also says what happens after a crash or a guest shutdown (`Always`, `RerunOnFailure`, `Manual`, `Halted`, `Once`). The API server answers `running` with a warning, and rejects a VirtualMachine that sets both (\"Running and RunStrategy are mutually exclusive\"). `running: true` is `runStrategy: Always`; `running: false` is `runStrategy: Halted`.",

@@ -28,6 +28,7 @@ export const rule: Rule = {
     requirements: ['ra2.ntw.004', 'ra2.app.006'],
     defaultSeverity: 'error',
     confidence: 'mixed',
+    local: true,
     appliesTo: 'the metadata of every workload and its pod template; the metadata and spec of NetworkAttachmentDefinitions',
     rationale:
       "Multus reads `k8s.v1.cni.cncf.io/networks` from the pod's own annotations. On a Deployment, StatefulSet, DaemonSet, Job or CronJob it belongs in the pod template's `metadata.annotations`: on the controller's own metadata it has no effect, and the pods start with their cluster interface alone. Likewise the SR-IOV device plugin's `k8s.v1.cni.cncf.io/resourceName` counts only as an annotation of the NetworkAttachmentDefinition. Keys that almost match (`k8s.cni.cncf.io/networks`, `k8s.v1.cni.cncf.io/network`) are ignored just as silently.",

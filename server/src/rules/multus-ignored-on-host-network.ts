@@ -15,6 +15,7 @@ export const rule: Rule = {
     requirements: ['ra2.app.030', 'ra2.ntw.004'],
     defaultSeverity: 'error',
     confidence: 'clear-cut',
+    local: true,
     appliesTo: 'every pod spec with `hostNetwork: true` whose pod (template) has a `k8s.v1.cni.cncf.io/networks` annotation',
     rationale:
       "The kubelet calls no CNI plugin for a pod in the node's network namespace, so Multus never runs and the networks the annotation asks for are never attached: the pod silently uses the host's interfaces instead. RA2 forbids host networking (ra2.app.030); the secondary networks are the way to give a CNF its extra interfaces.",

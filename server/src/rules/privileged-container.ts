@@ -15,6 +15,7 @@ export const rule: Rule = {
     requirements: ['ra2.app.041', 'sec.sys.021'],
     defaultSeverity: 'error',
     confidence: 'clear-cut',
+    local: true,
     appliesTo: 'every container, init container and ephemeral container of a pod spec',
     rationale:
       'A privileged container gets every Linux capability and the devices of its node: a compromise of it is a compromise of the node. RA2 forbids privileged mode (ra2.app.041) and Pod Security Baseline rejects it. Network functions rarely need it: grant the few capabilities the CNF uses (NET_ADMIN, IPC_LOCK for DPDK) and run the pod in a user namespace (`hostUsers: false`), where even those capabilities stay inside the pod.',

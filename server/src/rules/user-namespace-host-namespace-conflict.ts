@@ -12,6 +12,7 @@ export const rule: Rule = {
     requirements: ['sec.sys.021', 'ra2.app.030', 'ra2.app.031'],
     defaultSeverity: 'error',
     confidence: 'clear-cut',
+    local: ['hostNamespace'],
     appliesTo: 'the pod spec of every workload kind, and the securityContext of every container, init container and ephemeral container',
     rationale:
       "The API server rejects a pod that sets `hostUsers: false` together with `hostNetwork`, `hostPID` or `hostIPC` (Forbidden: a user namespace cannot be combined with the node's network, PID or IPC namespace), and a container with `procMount: Unmasked` unless the pod sets `hostUsers: false` (an unmasked /proc is only safe inside a user namespace). Either way the workload never starts. Dropping the host namespace keeps the isolation RA2 asks for (sec.sys.021, ra2.app.030, ra2.app.031).",

@@ -20,11 +20,20 @@ export function isManifestFileName(name: string): boolean {
   return /\.ya?ml$/i.test(name) && name !== CONFIG_FILE_NAME;
 }
 
-/** A file as an index entry is made from: its size, known before it is read, and how to parse it. */
+/** True for a file under a chart's `templates/` that renders manifests whatever its extension: not a `_*` helper, not NOTES.txt. */
+export function isTemplateFileName(name: string): boolean {
+  return !name.startsWith('_') && name !== 'NOTES.txt' && !/\.(?:md|txt|json)$/i.test(name);
+}
+
+/** A file as an index entry is made from: its size, known before it is read, and how to read it. */
 export interface IndexSource {
   byteLength: number;
-  /** Parses the file's text (read only when the size allows). */
-  parse(): ParsedFile;
+  /**
+   * Reads the file as it is linted (only when the size allows): the parse whose objects go in the
+   * index (a chart template's rendered text; none for a chart file or a template not followed), and
+   * the namespace of objects without one when it is not the settings' (a chart's release namespace).
+   */
+  read(): { file?: ParsedFile; defaultNamespace?: string };
   /** The summaries a lint of the same text already computed, if any. */
   summaries?: () => IndexedObject[];
 }
@@ -37,9 +46,10 @@ export interface IndexSource {
 export function indexEntry(key: string, source: IndexSource, settings: Settings): IndexedObject[] | undefined {
   if (source.byteLength > settings.maxFileSize) return undefined;
   if (source.summaries) return source.summaries();
-  const file = source.parse();
+  const { file, defaultNamespace } = source.read();
+  if (!file) return [];
   if (file.skip?.reason === 'binary') return undefined;
-  return summarizeObjects(key, objectsOf(file), settings.defaultNamespace);
+  return summarizeObjects(key, objectsOf(file), defaultNamespace ?? settings.defaultNamespace);
 }
 
 /** Puts a file's entry in the index (or takes it out); returns the lookup keys whose answers changed. */

@@ -1,4 +1,5 @@
 // The workspace index: per file, the summaries of its objects; lookups by NAD, resource, policy and kind.
+import { isUnknownText } from '../manifest/unknown';
 import { IndexedNad, IndexedObject, WorkspaceView } from './types';
 
 /** A file of the view that replaces the index's entry for it: the file being linted, at its current text. */
@@ -114,14 +115,14 @@ export class WorkspaceIndex {
     };
     const nadsOf = (list: IndexedObject[]) => list.map((o) => o.nad!);
     return {
-      nad: (namespace, name) => nadsOf(find(nadKey(namespace, name)))[0],
+      nad: (namespace, name) => nadsOf(find(nadKey(namespace, name)))[0] ?? unknownNad(nadsOf([...find(nadKey(namespace, UNKNOWN)), ...find(nadKey(UNKNOWN, UNKNOWN))])[0], namespace, name),
       nadsNamed: (name) => nadsOf(find(nadNameKey(name))),
       nadsWithResource: (resource) => {
         const slash = resource.indexOf('/');
         const exact = nadsOf(find(resourceKey(resource)));
         return slash > 0 ? [...exact, ...nadsOf(find(anyPrefixResourceKey(resource.slice(slash + 1))))] : exact;
       },
-      policiesFor: (namespace, name) => find(policyKey(namespace, name)),
+      policiesFor: (namespace, name) => [...find(policyKey(namespace, name)), ...find(policyKey(namespace, UNKNOWN)), ...find(policyKey(UNKNOWN, UNKNOWN))],
       objectsOfKind: (kind) => find(kindKey(kind)),
       inThisFile: (object) => answers.liveUri !== undefined && object.uri === answers.liveUri,
     };
@@ -170,11 +171,27 @@ export class WorkspaceIndex {
 function keysOf(o: IndexedObject): string[] {
   const keys = [kindKey(o.kind)];
   if (o.nad) {
-    keys.push(nadKey(o.nad.namespace, o.nad.name), nadNameKey(o.nad.name));
+    // A NAD whose name or namespace a template could not evaluate may be any: it answers lookups that find no other.
+    const namespace = isUnknownText(o.nad.namespace) ? UNKNOWN : o.nad.namespace;
+    keys.push(nadKey(namespace, isUnknownText(o.nad.name) || namespace === UNKNOWN ? UNKNOWN : o.nad.name), nadNameKey(o.nad.name));
     if (o.nad.resourceName) keys.push(o.nad.anyPrefix ? anyPrefixResourceKey(o.nad.resourceName) : resourceKey(o.nad.resourceName));
   }
-  for (const r of o.policyFor ?? []) keys.push(policyKey(r.namespace, r.name));
+  for (const r of o.policyFor ?? []) {
+    const namespace = isUnknownText(r.namespace) ? UNKNOWN : r.namespace;
+    keys.push(policyKey(namespace, isUnknownText(r.name) || namespace === UNKNOWN ? UNKNOWN : r.name));
+  }
   return keys;
+}
+
+/** The key part standing for a name or namespace that a template could not evaluate. */
+const UNKNOWN = '*';
+
+/**
+ * A NAD found only because a template defines one whose name is unknown: it may be the one looked
+ * up, but nothing of it is known (no plugins, no resource), so no rule compares against it.
+ */
+function unknownNad(nad: IndexedNad | undefined, namespace: string, name: string): IndexedNad | undefined {
+  return nad && { uri: nad.uri, namespace, name, definedBy: nad.definedBy };
 }
 
 /** Per lookup key, a signature of what it finds among these objects: equal signatures, equal answers. */

@@ -130,22 +130,6 @@ describe('ParseCache', () => {
 });
 
 describe('files not to lint', () => {
-  it('a template marker in a value: template, at the marker', () => {
-    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n';
-    const file = parseFile(text);
-    assert.deepEqual(file.skip, { reason: 'template', offset: text.indexOf('{{') });
-    assert.deepEqual(file.documents, []);
-  });
-  it('a template control line that breaks the YAML: template', () => {
-    const text = '{{- if .Values.enabled }}\napiVersion: v1\nkind: Pod\n{{- end }}\n';
-    assert.deepEqual(parseFile(text).skip, { reason: 'template', offset: 0 });
-  });
-  it('{{ inside a block scalar or a comment is data, not a template', () => {
-    const text = 'kind: ConfigMap\n# rendered by {{ nothing }}\ndata:\n  alert.tmpl: |\n    {{ .Labels.alertname }}\n  folded: >-\n    {{ x }}\n';
-    const file = parseFile(text);
-    assert.equal(file.skip, undefined);
-    assert.equal(file.documents.length, 1);
-  });
   it('binary: a NUL or an undecodable character', () => {
     assert.deepEqual(parseFile('a: 1\nb: \u0000\n').skip, { reason: 'binary', offset: 8 });
     assert.deepEqual(parseFile('a: \ufffd\u0000').skip, { reason: 'binary', offset: 3 });

@@ -86,7 +86,7 @@ const settings = defaultSettings();
 const names = readdirSync(DIR).filter((n) => n.endsWith('.yaml')).sort();
 const texts = new Map(names.map((n) => [n, readFileSync(join(DIR, n), 'utf8')]));
 const index = new WorkspaceIndex();
-for (const [name, text] of texts) updateEntry(index, name, { byteLength: Buffer.byteLength(text), parse: () => parseFile(text) }, settings);
+for (const [name, text] of texts) updateEntry(index, name, { byteLength: Buffer.byteLength(text), read: () => ({ file: parseFile(text) }) }, settings);
 /** A value with every string that holds JSON replaced by the JSON's value. */
 const withJsonRead = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' && /^\s*[[{]/.test(v) ? JSON.parse(v) : v)));
 const lintOf = (name: string) => lint(parseFile(texts.get(name)!), settings, RULES, undefined, { index, uri: name });

@@ -14,9 +14,9 @@ function source(text: string) {
       return parsed;
     },
     byteLength: Buffer.byteLength(text, 'utf8'),
-    parse: () => {
+    read: () => {
       parsed++;
-      return parseFile(text);
+      return { file: parseFile(text) };
     },
   };
 }
@@ -40,9 +40,13 @@ describe('indexEntry', () => {
   it('a file whose linting is off is still part of the workspace', () => {
     assert.equal(indexEntry('a.yaml', source(NAD), mergeSettings(defaultSettings(), { enable: false }))?.length, 1);
   });
-  it('a template or a file without objects is an empty entry, not an absent one', () => {
-    assert.deepEqual(indexEntry('a.yaml', source('kind: Pod\nmetadata: {name: {{ .Values.x }}}\n'), defaultSettings()), []);
+  it('nothing to read (a chart file, a template not followed) or a file without objects is an empty entry, not an absent one', () => {
+    assert.deepEqual(indexEntry('a.yaml', { byteLength: 10, read: () => ({}) }, defaultSettings()), []);
     assert.deepEqual(indexEntry('a.yaml', source('# nothing\n'), defaultSettings()), []);
+  });
+  it("the namespace of objects without one is the one read with the file (a chart's release namespace)", () => {
+    const entry = indexEntry('a.yaml', { byteLength: 10, read: () => ({ file: parseFile('kind: Pod\nmetadata: {name: a}\n'), defaultNamespace: 'release-namespace' }) }, defaultSettings());
+    assert.deepEqual(entry?.map((o) => o.namespace), ['release-namespace']);
   });
   it('summaries a lint already made are used as they are', () => {
     const s = { ...source(NAD), summaries: () => [] };

@@ -1,0 +1,88 @@
+// How a file is read and linted: a manifest, a Helm chart template (rendered with its values), another engine's template, or a chart file.
+import { ChartLoader, RELEASE_NAMESPACE, templateRoot } from '../helm/chart';
+import { Evaluator, EvaluationLimit, Rendered } from '../helm/evaluate';
+import { renderGeneric, templateMarkerAt } from '../helm/generic-template';
+import { parseTemplate, TemplateSyntaxError } from '../helm/template-parse';
+import { blockScalarSpans } from '../manifest/block-scalars';
+import { LineIndex } from '../manifest/line-index';
+import { parseFile, ParseCache, ParsedFile } from '../manifest/parse';
+import type { Settings } from '../protocol/settings';
+import { lint, LintResult, LintWorkspace } from './lint';
+import type { LintCache } from './lint-cache';
+import { lintRendered, notFollowedFinding, notFollowedIn } from './lint-template';
+import type { Rule } from './types';
+
+/** Where a file is and what reads it; all optional (standard input has no path, a file outside a chart needs no loader). */
+export interface SourceOptions {
+  /** The file's path on disk. */
+  path?: string;
+  /** Finds and loads the file's chart. */
+  charts?: ChartLoader;
+  /** Values files over the chart's defaults (`--values`, `cnfLint.helm.valuesFiles`), later wins. */
+  valuesFiles?: readonly string[];
+  /** Kept between reads and lints of one file (an open document, a CLI input read for the index, then linted). */
+  caches?: { parse?: ParseCache; lint?: LintCache };
+}
+
+/** A file read for linting: the parse its rules see (a template's rendered text), or why there is none. */
+export interface ReadSource {
+  kind: 'manifest' | 'template' | 'chart-file';
+  /** The parse the rules and the workspace index see; undefined for a chart file or a template not followed. */
+  file?: ParsedFile;
+  rendered?: Rendered;
+  /** For a template that cannot be followed: the construct. */
+  notFollowed?: string;
+  /** The settings its objects are read with (a chart's objects without a namespace are in the release namespace). */
+  settings: Settings;
+}
+
+/** Reads a file as cnf-lint lints it. Never throws. */
+export function readSource(text: string, settings: Settings, options: SourceOptions = {}): ReadSource {
+  const chartFile = options.path && options.charts ? options.charts.kindOf(options.path) : undefined;
+  if (chartFile && chartFile.kind !== 'template') return { kind: 'chart-file', settings };
+  if (chartFile) {
+    const inChart = { ...settings, defaultNamespace: RELEASE_NAMESPACE };
+    const chart = options.charts!.chart(chartFile.root, options.valuesFiles);
+    try {
+      const parsed = parseTemplate(text);
+      const templates = new Map([...chart.templates, ...[...parsed.defines].map(([k, nodes]) => [k, { nodes, src: text }] as const)]);
+      const rendered = new Evaluator(templates, (name) => options.charts!.fileTemplate(chart, name)).render(text, parsed.nodes, templateRoot(chart, options.path!, settings.kubernetesVersion));
+      return renderedSource(text, rendered, inChart, options);
+    } catch (e) {
+      if (e instanceof TemplateSyntaxError) return { kind: 'template', notFollowed: `the template does not parse: ${e.message} (line ${new LineIndex(text).positionAt(e.offset).line + 1})`, settings: inChart };
+      if (e instanceof EvaluationLimit) return { kind: 'template', notFollowed: e.message, settings: inChart };
+      throw e;
+    }
+  }
+  const file = parseFile(text, options.caches?.parse);
+  if (file.skip || templateMarkerAt(text, blockScalarSpans(file)) < 0) return { kind: 'manifest', file, settings };
+  return renderedSource(text, renderGeneric(text), settings, options);
+}
+
+/** A rendered template with its parse, or the construct that leaves it unparseable. */
+function renderedSource(text: string, rendered: Rendered, settings: Settings, options: SourceOptions): ReadSource {
+  const file = parseFile(rendered.text, options.caches?.parse);
+  const notFollowed = notFollowedIn(text, rendered, file);
+  return notFollowed ? { kind: 'template', rendered, notFollowed, settings } : { kind: 'template', rendered, file, settings };
+}
+
+/** The outcome of linting a file: findings in the offsets of its text, and the parse the workspace index takes. */
+export interface SourceLintResult extends LintResult {
+  lines: LineIndex;
+  source: ReadSource;
+}
+
+/** Lints a file, whatever kind it is; rules of scope `workspace` see `workspace`. Never throws. */
+export function lintSource(text: string, settings: Settings, rules: readonly Rule[], options: SourceOptions = {}, workspace?: LintWorkspace): SourceLintResult {
+  const source = readSource(text, settings, options);
+  const lines = source.file && source.kind === 'manifest' ? source.file.lines : new LineIndex(text);
+  if (!settings.enable) return { findings: [], ruleErrors: [], lines, source };
+  if (source.notFollowed) return { findings: notFollowedFinding(source.notFollowed, settings), ruleErrors: [], lines, source };
+  if (!source.file) return { findings: [], ruleErrors: [], lines, source };
+  if (source.rendered) {
+    const valuesText = (path: string) => options.charts?.read(path);
+    const result = lintRendered(text, source.rendered, source.file, source.settings, rules, { valuesText, lintCache: options.caches?.lint }, workspace);
+    return { ...result, lines, source };
+  }
+  return { ...lint(source.file, settings, rules, options.caches?.lint, workspace), lines, source };
+}
