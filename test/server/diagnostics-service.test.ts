@@ -49,7 +49,7 @@ function setup(rules: Rule[]) {
 }
 
 describe('diagnostics service', () => {
-  it('logs a rule that throws and still publishes the other findings', async () => {
+  it('logs a rule that throws, publishes one internal-error finding for it and the other findings', async () => {
     const t = setup([broken, privileged]);
     const done = t.published$();
     t.service.request(URI);
@@ -58,7 +58,7 @@ describe('diagnostics service', () => {
     await done;
     assert.deepEqual(
       t.published.map((p) => [p.version, p.diagnostics.map((d) => d.code)]),
-      [[1, ['privileged-container']]],
+      [[1, ['internal-error', 'privileged-container']]],
     );
     assert.equal(t.errors.length, 1);
     assert.match(t.errors[0], /^cnf-lint: rule always-throws failed on file:\/\/\/virtual\/pod\.yaml: Error: boom/);

@@ -74,5 +74,25 @@ export const CONFIG_INVALID: RuleMeta = {
   fixes: {},
 };
 
+/** What cnf-lint could not check: a rule that failed, or a limit reached. One finding, never silence. */
+export const INTERNAL_ERROR: RuleMeta = {
+  id: 'internal-error',
+  title: 'cnf-lint could not check everything',
+  gap: 0,
+  requirements: [],
+  defaultSeverity: 'info',
+  confidence: 'clear-cut',
+  appliesTo: 'every document',
+  rationale:
+    'When a rule fails on a document (a bug in cnf-lint), or a document goes beyond one of the limits that keep cnf-lint fast on any input (findings per document, merge-key chains), cnf-lint says so with this finding instead of staying silent. The findings of the other rules and documents are still reported, but this document may have problems cnf-lint did not see. Please report a failing rule with the document that makes it fail.',
+  messages: {
+    ruleFailed: 'Rule {{rule}} failed on this document ({{error}}): its findings here are missing, the other rules still ran. This is a bug in cnf-lint: please report it with this document.',
+    documentFailed: 'cnf-lint failed on this document ({{error}}): it is not checked, the other documents of the file are. This is a bug in cnf-lint: please report it with this document.',
+    tooManyFindings: 'This document has more than {{limit}} findings: the rest are not reported.',
+    mergeTooDeep: 'Merge keys (`<<`) chain more than {{limit}} maps deep here: keys merged from further along the chain are not read, and not checked.',
+  },
+  fixes: {},
+};
+
 /** The engine's own ids, which settings and suppressions accept like rule ids. */
-export const ENGINE_RULES: readonly RuleMeta[] = [YAML_SYNTAX, YAML_NOT_PORTABLE, FILE_NOT_LINTED, CONFIG_INVALID];
+export const ENGINE_RULES: readonly RuleMeta[] = [YAML_SYNTAX, YAML_NOT_PORTABLE, FILE_NOT_LINTED, CONFIG_INVALID, INTERNAL_ERROR];

@@ -8,6 +8,7 @@ import { summarizeObjects } from '../workspace/summarize';
 import type { IndexedObject, WorkspaceView } from '../workspace/types';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { FILE_NOT_LINTED } from './engine-rules';
+import { capFindings, documentFailed, ruleFailed } from './guard';
 import { CachedDocument, LintCache, StoredFinding } from './lint-cache';
 import { formatMessage } from './messages';
 import { applySuppressions } from './suppression';
@@ -73,51 +74,63 @@ export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[
       cache?.set(d.doc, entry);
     }
     documentObjects.push(objects ?? entry.objects);
-    allObjects.push(...(objects ?? entry.objects));
-    stored.push(...shifted(entry.findings, entry.base, d.start));
-    result.ruleErrors.push(...entry.ruleErrors);
+    // Loops, not spread arguments: a list can be longer than the call stack allows arguments.
+    for (const o of objects ?? entry.objects) allObjects.push(o);
+    for (const f of shifted(entry.findings, entry.base, d.start)) stored.push(f);
+    for (const e of entry.ruleErrors) result.ruleErrors.push(e);
   }
   if (perFile.length > 0) {
     const pods = allObjects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
-    stored.push(...runRules(perFile, file, settings, allObjects, pods, result.ruleErrors));
+    for (const f of runRules(perFile, file, settings, allObjects, pods, result.ruleErrors)) stored.push(f);
   }
   if (perWorkspace.length > 0) {
     const index = workspace?.index ?? new WorkspaceIndex();
     const answers = index.answers({ uri, objects: summaries });
     file.documents.forEach((d, i) => {
-      const objects = documentObjects[i];
-      if (objects.length === 0) return;
-      let entry = cache?.getWorkspace(d.doc);
-      if (entry && entry.answers.every(([key, sig]) => answers.signature(key) === sig)) {
-        for (const [key] of entry.answers) workspace?.deps?.add(key);
-      } else {
-        const trace = new Map<string, string>();
-        const view = index.view({ answers, deps: workspace?.deps, trace });
-        const pods = objects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
-        const ruleErrors: LintResult['ruleErrors'] = [];
-        const findings = runRules(perWorkspace, file, settings, objects, pods, ruleErrors, view);
-        entry = { base: d.start, findings, answers: [...trace], ruleErrors };
-        cache?.setWorkspace(d.doc, entry);
+      try {
+        const objects = documentObjects[i];
+        if (objects.length === 0) return;
+        let entry = cache?.getWorkspace(d.doc);
+        if (entry && entry.answers.every(([key, sig]) => answers.signature(key) === sig)) {
+          for (const [key] of entry.answers) workspace?.deps?.add(key);
+        } else {
+          const trace = new Map<string, string>();
+          const view = index.view({ answers, deps: workspace?.deps, trace });
+          const pods = objects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
+          const ruleErrors: LintResult['ruleErrors'] = [];
+          const findings = runRules(perWorkspace, file, settings, objects, pods, ruleErrors, view);
+          entry = { base: d.start, findings, answers: [...trace], ruleErrors };
+          cache?.setWorkspace(d.doc, entry);
+        }
+        for (const f of shifted(entry.findings, entry.base, d.start)) stored.push(f);
+        for (const e of entry.ruleErrors) result.ruleErrors.push(e);
+      } catch (error) {
+        const failed = documentFailed(error, d.start, settings);
+        if (failed) stored.push(failed);
+        result.ruleErrors.push({ ruleId: 'cnf-lint', error });
       }
-      stored.push(...shifted(entry.findings, entry.base, d.start));
-      result.ruleErrors.push(...entry.ruleErrors);
     });
   }
-  for (const s of stored) result.findings.push(bindFixes(s, file));
+  for (const s of capFindings(stored, file, settings)) result.findings.push(bindFixes(s, file));
   result.findings = applySuppressions(file, allObjects, result.findings);
   result.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId));
   return result;
 }
 
-/** Engine findings and document-scoped rule findings of one document, with offsets as of now. */
+/** Engine findings and document-scoped rule findings of one document, with offsets as of now; a failure is one finding. */
 function checkDocument(d: ManifestDocument, file: ParsedFile, settings: Settings, rules: readonly Rule[]): CachedDocument {
   const findings: StoredFinding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
-  findings.push(...yamlFindings(d, settings));
-  const objects = objectsOfDocument(d);
-  const pods = objects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
-  if (objects.length > 0) findings.push(...runRules(rules, file, settings, objects, pods, ruleErrors));
-  return { base: d.start, findings, objects, ruleErrors };
+  try {
+    for (const f of yamlFindings(d, settings)) findings.push(f);
+    const objects = objectsOfDocument(d);
+    const pods = objects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
+    if (objects.length > 0) for (const f of runRules(rules, file, settings, objects, pods, ruleErrors)) findings.push(f);
+    return { base: d.start, findings, objects, ruleErrors };
+  } catch (error) {
+    const failed = documentFailed(error, d.start, settings);
+    return { base: d.start, findings: failed ? [failed] : [], objects: [], ruleErrors: [{ ruleId: 'cnf-lint', error }] };
+  }
 }
 
 /** Runs rules over a scope; a rule that throws is recorded and the others still run. */
@@ -138,6 +151,8 @@ function runRules(
       rule.check({ file, settings, objects, pods, workspace: workspace ?? noWorkspace(rule.meta.id), report });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error });
+      const failed = ruleFailed(rule.meta.id, error, objects, settings);
+      if (failed) out.push(failed);
     }
   }
   return out;

@@ -1,9 +1,11 @@
-// The engine's findings on a document's YAML: parser errors, repeated keys, kubectl-only quoted scalars.
+// The engine's findings on a document's YAML: parser errors, repeated keys, merge chains too long, kubectl-only quoted scalars.
 import { columnOf, lineStartOf, TextEdit } from '../fixes/edits';
 import { indentContinuation, jsonAsBlock } from '../fixes/non-portable-edits';
+import { mergeChainTooLong } from '../manifest/merge-keys';
+import { MAX_MERGE_DEPTH } from '../manifest/nodes';
 import type { ManifestDocument } from '../manifest/parse';
 import type { Settings } from '../protocol/settings';
-import { YAML_NOT_PORTABLE, YAML_SYNTAX } from './engine-rules';
+import { INTERNAL_ERROR, YAML_NOT_PORTABLE, YAML_SYNTAX } from './engine-rules';
 import type { StoredFinding } from './lint-cache';
 import { formatMessage } from './messages';
 import type { FixReport, RuleMeta } from './types';
@@ -24,12 +26,19 @@ export function yamlFindings(d: ManifestDocument, settings: Settings): StoredFin
       });
     out.push(engineStored(YAML_SYNTAX, missingSeparator ? 'missingSeparator' : 'repeatedKey', k.start, k.end, settings, { key: k.key }, fixes));
   }
+  out.push(mergeTooDeep(d, settings));
   for (const s of d.nonPortable) {
     const fixes: FixReport[] = [{ id: 'indent', preferred: true, edits: (file) => [indentContinuation(file, s)] }];
     if (/^\s*[[{]/.test(s.value)) fixes.push({ id: 'block', edits: (file) => [jsonAsBlock(file, s)] });
     out.push(engineStored(YAML_NOT_PORTABLE, 'notPortable', s.start, s.end, settings, {}, fixes));
   }
   return out.filter((f): f is StoredFinding => f !== undefined);
+}
+
+/** One finding on the first merge key whose chain of merges is longer than the getters follow. */
+function mergeTooDeep(d: ManifestDocument, settings: Settings): StoredFinding | undefined {
+  const at = mergeChainTooLong(d.doc);
+  return at && engineStored(INTERNAL_ERROR, 'mergeTooDeep', at[0], at[1], settings, { limit: MAX_MERGE_DEPTH });
 }
 
 /**

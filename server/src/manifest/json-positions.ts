@@ -18,13 +18,14 @@ export interface JsonProperty {
 }
 
 /** The outcome of parsing: the tree, or where and why parsing failed. */
-export type JsonParse = { ok: true; node: JsonNode } | { ok: false; offset: number; message: string };
+export type JsonParse = { ok: true; node: JsonNode } | { ok: false; offset: number; message: string; tooDeep?: true };
 
 /** A parse failure at an offset. */
 class JsonSyntaxError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    readonly tooDeep = false,
   ) {
     super(message);
   }
@@ -32,7 +33,19 @@ class JsonSyntaxError extends Error {
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
-/** Parses JSON text (RFC 8259, as Go's encoding/json reads it). Never throws. */
+/** Objects and arrays nested deeper than this are not read: the parse fails there, with a message that says so. */
+export const MAX_JSON_DEPTH = 1000;
+
+/** An object or array being read, with the key its next value goes under. */
+interface OpenContainer {
+  node: Extract<JsonNode, { type: 'object' | 'array' }>;
+  key?: { key: string; keyStart: number; keyEnd: number };
+}
+
+/**
+ * Parses JSON text (RFC 8259, as Go's encoding/json reads it). Never throws. Iterative, with an
+ * explicit stack: nesting is bounded by MAX_JSON_DEPTH, never by the call stack.
+ */
 export function parseJson(text: string): JsonParse {
   let i = 0;
   const ws = () => {
@@ -43,12 +56,10 @@ export function parseJson(text: string): JsonParse {
   };
   const describe = (at: number) => (at >= text.length ? 'end of JSON' : `'${text[at]}'`);
 
-  function value(): JsonNode {
-    ws();
+  /** A scalar value at `i`. */
+  function scalar(): JsonNode {
     const start = i;
     const c = text[i];
-    if (c === '{') return object();
-    if (c === '[') return array();
     if (c === '"') return { type: 'string', start, value: string(), end: i };
     if (c === '-' || (c >= '0' && c <= '9')) return number();
     for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
@@ -60,46 +71,16 @@ export function parseJson(text: string): JsonParse {
     return fail(`unexpected ${describe(i)}: a value (object, array, string, number, true, false or null) was expected`);
   }
 
-  function object(): JsonNode {
-    const start = i++;
-    const properties: JsonProperty[] = [];
+  /** Reads `"key":` into the open object. */
+  function key(open: OpenContainer): void {
     ws();
-    if (text[i] === '}') return { type: 'object', start, end: ++i, properties };
-    for (;;) {
-      ws();
-      if (text[i] !== '"') fail(`unexpected ${describe(i)}: a key in double quotes was expected`);
-      const keyStart = i;
-      const key = string();
-      const keyEnd = i;
-      ws();
-      if (text[i] !== ':') fail(`unexpected ${describe(i)}: ':' was expected after the key`);
-      i++;
-      properties.push({ key, keyStart, keyEnd, value: value() });
-      ws();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === '}') return { type: 'object', start, end: ++i, properties };
-      fail(`unexpected ${describe(i)}: ',' or '}' was expected`);
-    }
-  }
-
-  function array(): JsonNode {
-    const start = i++;
-    const items: JsonNode[] = [];
+    if (text[i] !== '"') fail(`unexpected ${describe(i)}: a key in double quotes was expected`);
+    const keyStart = i;
+    const k = string();
+    open.key = { key: k, keyStart, keyEnd: i };
     ws();
-    if (text[i] === ']') return { type: 'array', start, end: ++i, items };
-    for (;;) {
-      items.push(value());
-      ws();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === ']') return { type: 'array', start, end: ++i, items };
-      fail(`unexpected ${describe(i)}: ',' or ']' was expected`);
-    }
+    if (text[i] !== ':') fail(`unexpected ${describe(i)}: ':' was expected after the key`);
+    i++;
   }
 
   function string(): string {
@@ -114,7 +95,7 @@ export function parseJson(text: string): JsonParse {
       }
       if (c === '\\') {
         const e = text[i + 1];
-        if (e in SIMPLE_ESCAPES) {
+        if (Object.hasOwn(SIMPLE_ESCAPES, e ?? '')) {
           out += SIMPLE_ESCAPES[e];
           i += 2;
         } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
@@ -133,19 +114,63 @@ export function parseJson(text: string): JsonParse {
 
   function number(): JsonNode {
     const start = i;
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    const re = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    re.lastIndex = i;
+    const m = re.exec(text);
     if (!m) return fail(`unexpected ${describe(i + 1)}: a digit was expected`, i + 1);
     i += m[0].length;
     return { type: 'number', start, end: i, value: Number(m[0]) };
   }
 
+  /** Reads one value, containers included; returns the root when the text is one JSON value. */
+  function root(): JsonNode {
+    const stack: OpenContainer[] = [];
+    for (;;) {
+      ws();
+      let done: JsonNode;
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        if (stack.length >= MAX_JSON_DEPTH) throw new JsonSyntaxError(`objects and arrays nest more than ${MAX_JSON_DEPTH} levels deep`, i, true);
+        const start = i++;
+        const node: OpenContainer['node'] = c === '{' ? { type: 'object', start, end: start, properties: [] } : { type: 'array', start, end: start, items: [] };
+        ws();
+        if (text[i] !== (c === '{' ? '}' : ']')) {
+          const open: OpenContainer = { node };
+          stack.push(open);
+          if (c === '{') key(open);
+          continue;
+        }
+        node.end = ++i;
+        done = node;
+      } else done = scalar();
+      // Attach the finished value to its container; close containers that end here.
+      for (;;) {
+        const open = stack[stack.length - 1];
+        if (!open) return done;
+        if (open.node.type === 'array') open.node.items.push(done);
+        else open.node.properties.push({ ...open.key!, value: done });
+        ws();
+        const close = open.node.type === 'object' ? '}' : ']';
+        if (text[i] === ',') {
+          i++;
+          if (open.node.type === 'object') key(open);
+          break;
+        }
+        if (text[i] !== close) fail(`unexpected ${describe(i)}: ',' or '${close}' was expected`);
+        open.node.end = ++i;
+        stack.pop();
+        done = open.node;
+      }
+    }
+  }
+
   try {
-    const node = value();
+    const node = root();
     ws();
     if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
     return { ok: true, node };
   } catch (e) {
-    if (e instanceof JsonSyntaxError) return { ok: false, offset: Math.min(e.offset, text.length), message: e.message };
+    if (e instanceof JsonSyntaxError) return { ok: false, offset: Math.min(e.offset, text.length), message: e.message, ...(e.tooDeep ? { tooDeep: true } : {}) };
     throw e;
   }
 }

@@ -44,7 +44,7 @@ export interface NetworksProblem {
   messageId: string;
   span: Span;
   data?: Record<string, string | number>;
-  severity?: 'warning';
+  severity?: 'warning' | 'info';
   /** For a key to rename: its decoded offsets (quotes included) and the key to write instead. */
   rename?: { range: [number, number]; to: string };
 }

@@ -2,15 +2,15 @@
 import Ajv, { ErrorObject } from 'ajv';
 import { isIP } from 'node:net';
 import schema from '../../../schemas/multus-networks.schema.json';
-import { JsonNode, jsonValue, nodeAtPointer, parseJson } from './json-positions';
+import { JsonNode, jsonValue, MAX_JSON_DEPTH, nodeAtPointer, parseJson } from './json-positions';
 import { duplicateInterfaces, editDistance, ElementKey, interfaceProblem, NetworkElement, NetworksProblem, Span } from './multus-elements';
 import type { DecodedString } from './string-offsets';
 
 /** The keys of a network selection element, as the schema names them. */
 const KNOWN_KEYS = Object.keys(schema.items.properties);
 
-/** Keys people write for a known key (case is folded before this lookup). */
-const NEAR_MISSES: Record<string, string> = {
+/** Keys people write for a known key (case is folded before this lookup; a Map: `constructor` is not an entry). */
+const NEAR_MISSES = new Map<string, string>(Object.entries({
   ifname: 'interface',
   iface: 'interface',
   'interface-name': 'interface',
@@ -29,7 +29,7 @@ const NEAR_MISSES: Record<string, string> = {
   'port-mappings': 'portMappings',
   portmapping: 'portMappings',
   ns: 'namespace',
-};
+}));
 
 /**
  * The schema, compiled once when this module loads. ajv keeps the errors of the last call on the
@@ -44,6 +44,7 @@ export function readJsonNetworks(decoded: DecodedString): { elements: NetworkEle
   if (!parsed.ok) {
     const at = parsed.offset;
     const s = at < decoded.value.length ? decoded.span(at, at + 1) : decoded.span(at, at);
+    if (parsed.tooDeep) return { elements: [], problems: [{ messageId: 'jsonTooDeep', span: s, severity: 'info', data: { limit: MAX_JSON_DEPTH } }] };
     return { elements: [], problems: [{ messageId: 'jsonSyntax', span: s, data: { message: parsed.message } }] };
   }
   const root = parsed.node;
@@ -60,14 +61,15 @@ export function readJsonNetworks(decoded: DecodedString): { elements: NetworkEle
       normalized.push(jsonValue(item));
       return;
     }
-    const value: Record<string, unknown> = {};
+    const value: Array<[string, unknown]> = [];
     for (const p of item.properties) {
       const canonical = KNOWN_KEYS.find((k) => k === p.key) ?? KNOWN_KEYS.find((k) => k.toLowerCase() === p.key.toLowerCase()) ?? p.key;
       const key: ElementKey = { written: p.key, keyRange: [p.keyStart, p.keyEnd], keySpan: decoded.span(p.keyStart, p.keyEnd), valueSpan: span(p.value), value: jsonValue(p.value), node: p.value };
       element.keys.set(canonical, key);
-      value[canonical] = key.value;
+      value.push([canonical, key.value]);
     }
-    normalized.push(value);
+    // Own properties, whatever the key: `value.__proto__ = x` would set the prototype and hide the key.
+    normalized.push(Object.fromEntries(value));
     const text = (k: string) => (typeof element.keys.get(k)?.value === 'string' ? (element.keys.get(k)!.value as string) : undefined);
     element.name = text('name');
     element.nameSpan = element.keys.get('name')?.valueSpan;
@@ -105,7 +107,7 @@ function fromSchemaError(error: ErrorObject, elements: NetworkElement[], root: J
     if (error.keyword === 'additionalProperties') {
       const written = String(error.params.additionalProperty);
       const k = element.keys.get(written)!;
-      const to = NEAR_MISSES[written.toLowerCase()] ?? closeKey(written);
+      const to = NEAR_MISSES.get(written.toLowerCase()) ?? closeKey(written);
       const usable = to && !element.keys.has(to);
       return {
         messageId: 'unknownKey',

@@ -77,41 +77,60 @@ export function asSeq(node: unknown): YAMLSeq | undefined {
  * in the map is looked up in its YAML merge keys (`<<: *base`).
  */
 export function getPair(map: unknown, key: string): Pair<Scalar, unknown> | undefined {
-  return findPair(map, key, undefined);
+  return findPair(map, key);
 }
 
-/** getPair, remembering the maps whose merge keys were followed (a merge key may refer to its own map). */
-function findPair(map: unknown, key: string, seen: Set<unknown> | undefined): Pair<Scalar, unknown> | undefined {
-  const m = asMap(map);
-  if (!m) return undefined;
-  let found: Pair | undefined;
-  const merges: unknown[] = [];
-  for (const item of m.items) {
-    if (!isPair(item)) continue;
-    const k = scalarText(item.key);
-    if (k === key) found = item;
-    else if (isMergeKey(item.key) && merges.length < 16) merges.push(item.value);
-  }
-  if (found) return found as Pair<Scalar, unknown>;
-  if (merges.length === 0) return undefined;
-  const visited = seen ?? new Set<unknown>();
-  visited.add(m);
-  for (const merge of merges) {
-    const src = deref(merge);
-    const sources = isSeq(src) ? src.items : [src];
-    for (const s of sources) {
-      const target = deref(s);
-      if (isMap(target) && !visited.has(target)) {
-        const p = findPair(target, key, visited);
-        if (p) return p;
-      }
+/**
+ * At most this many maps are read for one lookup through YAML merge keys (`<<: *base`), the map
+ * itself included: a chain of merges longer than that is not followed further (yaml-findings
+ * reports it once per document).
+ */
+export const MAX_MERGE_DEPTH = 1000;
+
+/** At most this many merge keys of one map are followed. */
+const MAX_MERGES_PER_MAP = 16;
+
+/**
+ * getPair, iteratively: the maps of the merge graph are searched depth first, in the order their
+ * merge keys are written, each map once, at most MAX_MERGE_DEPTH maps.
+ */
+function findPair(map: unknown, key: string): Pair<Scalar, unknown> | undefined {
+  const root = asMap(map);
+  if (!root) return undefined;
+  const visited = new Set<YAMLMap>([root]);
+  const stack: YAMLMap[] = [root];
+  for (let read = 0; stack.length > 0 && read < MAX_MERGE_DEPTH; read++) {
+    const m = stack.pop()!;
+    let found: Pair | undefined;
+    const sources: YAMLMap[] = [];
+    for (const item of m.items) {
+      if (!isPair(item)) continue;
+      if (scalarText(item.key) === key) found = item;
+      else if (isMergeKey(item.key) && sources.length < MAX_MERGES_PER_MAP) for (const s of mergeSources(item.value)) sources.push(s);
+    }
+    if (found) return found as Pair<Scalar, unknown>;
+    for (let i = sources.length - 1; i >= 0; i--) {
+      if (visited.has(sources[i])) continue;
+      visited.add(sources[i]);
+      stack.push(sources[i]);
     }
   }
   return undefined;
 }
 
+/** The maps a merge key's value names: one alias or map, or a sequence of them. */
+export function mergeSources(value: unknown): YAMLMap[] {
+  const src = deref(value);
+  const out: YAMLMap[] = [];
+  for (const s of isSeq(src) ? src.items : [src]) {
+    const target = deref(s);
+    if (isMap(target)) out.push(target);
+  }
+  return out;
+}
+
 /** True for a plain `<<` key (with `merge: true`, yaml gives it a symbol value, not the string '<<'). */
-function isMergeKey(key: unknown): boolean {
+export function isMergeKey(key: unknown): boolean {
   return isScalar(key) && key.type === 'PLAIN' && key.source === '<<';
 }
 
@@ -155,21 +174,32 @@ export function entries(map: unknown): Array<{ key: string; pair: Pair<Scalar, u
  */
 export function keysOf(map: unknown): string[] {
   const keys = new Set<string>();
-  const visit = (m: unknown, depth: number) => {
-    const mm = asMap(m);
-    if (!mm || depth > 8) return;
-    for (const item of mm.items) {
-      if (!isPair(item)) continue;
-      if (isMergeKey(item.key)) {
-        const src = deref(item.value);
-        for (const s of isSeq(src) ? src.items : [src]) visit(s, depth + 1);
-        continue;
-      }
+  const root = asMap(map);
+  if (!root) return [];
+  // Depth first, a merge key's maps expanded where it stands; each map once, at most MAX_MERGE_DEPTH maps.
+  const visited = new Set<YAMLMap>([root]);
+  const stack: Array<{ items: unknown[]; next: number }> = [{ items: root.items, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.items.length) {
+      stack.pop();
+      continue;
+    }
+    const item = top.items[top.next++];
+    if (!isPair(item)) continue;
+    if (!isMergeKey(item.key)) {
       const key = scalarText(item.key);
       if (key !== undefined) keys.add(key);
+      continue;
     }
-  };
-  visit(map, 0);
+    const sources = mergeSources(item.value)
+      .filter((s) => !visited.has(s))
+      .slice(0, Math.max(0, MAX_MERGE_DEPTH - visited.size));
+    for (let i = sources.length - 1; i >= 0; i--) {
+      visited.add(sources[i]);
+      stack.push({ items: sources[i].items, next: 0 });
+    }
+  }
   return [...keys];
 }
 

@@ -63,8 +63,9 @@ export function podSpecOf(object: K8sObject): PodSpecView | undefined {
   let parent: YAMLMap | undefined = object.map;
   let aliased = false;
   if (object.kind !== 'Pod') {
-    const path = TEMPLATE_PATHS[object.kind];
-    if (!path || KIND_GROUPS[object.kind]?.test(object.apiVersion) === false) return undefined;
+    // Own properties only: a kind named `constructor` is not a table entry.
+    const path = Object.hasOwn(TEMPLATE_PATHS, object.kind) ? TEMPLATE_PATHS[object.kind] : undefined;
+    if (!path || (Object.hasOwn(KIND_GROUPS, object.kind) && !KIND_GROUPS[object.kind].test(object.apiVersion))) return undefined;
     for (const key of path) {
       const pair = getPair(parent, key);
       if (!pair) return undefined;

@@ -123,6 +123,8 @@ function goParseInt(s: string, signed: boolean): bigint | undefined {
   else if (/^0[oO]/.test(body)) [digits, prefix, body] = [/^[0-7]+$/, '0o', body.slice(2)];
   else if (body.length > 1 && body[0] === '0') [digits, prefix, body] = [/^[0-7]+$/, '0o', body.slice(1)];
   if (!digits.test(body)) return undefined;
+  // More than 64 significant digits overflow 64 bits in any base: no BigInt of a million digits.
+  if (body.replace(/^0+/, '').length > 64) return undefined;
   const value = BigInt(prefix + body) * (negative ? -1n : 1n);
   const [min, max] = signed ? [-(1n << 63n), (1n << 63n) - 1n] : [0n, (1n << 64n) - 1n];
   return value >= min && value <= max ? value : undefined;

@@ -40,6 +40,9 @@ const BINARY_SUFFIXES: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40
 /** Exponents beyond this (in either direction) are not evaluated: `unsupported`. */
 const MAX_EXPONENT = 1000;
 
+/** Numbers with more digits than this are not evaluated (`unsupported`): exact arithmetic on them would cost more than any manifest is worth. */
+export const MAX_QUANTITY_DIGITS = 1000;
+
 const fail = (reason: QuantityError, message?: string): QuantityResult => ({
   ok: false,
   reason,
@@ -60,6 +63,7 @@ export function parseQuantity(str: string): QuantityResult {
   const suffix = letters + exponentPart;
   const num = digits === '' ? '0' : digits;
   const denom = denomRaw ?? '';
+  if (num.length + denom.length > MAX_QUANTITY_DIGITS) return fail('unsupported', `a number of more than ${MAX_QUANTITY_DIGITS} digits is not evaluated by cnf-lint`);
   const interpreted = interpretSuffix(suffix);
   if (!interpreted) return fail('suffix');
   if (interpreted === 'unsupported') return fail('unsupported', `the exponent of ${str} is too large for cnf-lint to evaluate`);
@@ -201,14 +205,13 @@ export function formatQuantity(q: Quantity): string {
     }
     return `${amount}${['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'][step]}`;
   }
-  let amount = q.nanos;
-  let exponent = -9;
-  while (amount % 10n === 0n) {
-    amount /= 10n;
-    exponent++;
-  }
+  // String arithmetic: linear in the number of digits (a division loop would be quadratic).
+  const digits = abs(q.nanos).toString();
+  let zeros = 0;
+  while (digits.charCodeAt(digits.length - 1 - zeros) === 48) zeros++;
+  let exponent = -9 + zeros;
   const down = ((exponent % 3) + 3) % 3;
-  amount *= 10n ** BigInt(down);
+  const amount = `${q.nanos < 0n ? '-' : ''}${digits.slice(0, digits.length - zeros)}${'0'.repeat(down)}`;
   exponent -= down;
   if (q.format === 'DecimalExponent' || exponent > 18) return exponent === 0 ? `${amount}` : `${amount}e${exponent}`;
   const suffix = Object.keys(DECIMAL_SUFFIXES).find((k) => DECIMAL_SUFFIXES[k] === exponent) ?? '';

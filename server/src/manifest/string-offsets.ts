@@ -149,7 +149,7 @@ function decodeFlow(text: string, from: number, to: number, quote: false | 'sing
         while (i < to && (text[i] === ' ' || text[i] === '\t')) i++;
         continue;
       }
-      if (e in ESCAPES) {
+      if (Object.hasOwn(ESCAPES, e)) {
         out.push({ ch: ESCAPES[e], start: i, end: i + 2, blank: false });
         i += 2;
         continue;

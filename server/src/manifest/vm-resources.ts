@@ -37,22 +37,28 @@ export function vmMemory(file: { text: string }, vm: VmSpecView): VmQuantity | u
   return vmResource(file, vm, 'requests', 'memory') ?? vmResource(file, vm, 'limits', 'memory') ?? guestMemory(file, vm);
 }
 
-/** The guest CPU topology fields written in `spec.domain.cpu`, as whole numbers (a field that is not one counts as unset). */
+/** The largest value of KubeVirt's topology fields (uint32): a larger one is rejected by the API server. */
+const MAX_UINT32 = 4294967295;
+
+/**
+ * The guest CPU topology fields written in `spec.domain.cpu`, as whole numbers (a field that is
+ * not one, or does not fit KubeVirt's uint32, counts as unset).
+ */
 export function cpuTopology(vm: VmSpecView): { sockets: number; cores: number; threads: number; pairs: Array<Pair<Scalar, unknown>> } {
   const out = { sockets: 0, cores: 0, threads: 0, pairs: [] as Array<Pair<Scalar, unknown>> };
   for (const key of ['sockets', 'cores', 'threads'] as const) {
     const pair = getPair(vm.cpu, key);
     const text = scalarText(pair?.value);
-    if (!pair || text === undefined || !/^[0-9]+$/.test(text)) continue;
+    if (!pair || text === undefined || !/^[0-9]{1,10}$/.test(text) || Number(text) > MAX_UINT32) continue;
     out[key] = Number(text);
     out.pairs.push(pair);
   }
   return out;
 }
 
-/** The number of vCPUs of a topology, counted as KubeVirt does: sockets x cores x threads, unset fields skipped; 0 when none is set. */
-export function vcpuCount(t: { sockets: number; cores: number; threads: number }): number {
-  return [t.cores, t.sockets, t.threads].filter((n) => n > 0).reduce((a, n) => (a === 0 ? n : a * n), 0);
+/** The number of vCPUs of a topology, counted as KubeVirt does: sockets x cores x threads, unset fields skipped; 0 when none is set. Exact. */
+export function vcpuCount(t: { sockets: number; cores: number; threads: number }): bigint {
+  return [t.cores, t.sockets, t.threads].filter((n) => n > 0).reduce((a, n) => (a === 0n ? BigInt(n) : a * BigInt(n)), 0n);
 }
 
 /** A quantity's `Value()` (whole units, rounded up), as KubeVirt compares cpu and memory. */

@@ -85,14 +85,19 @@ export interface VmNetworkView {
 
 /** True when an object is one of the KubeVirt VM kinds, in its own API group (any version). */
 export function isVmKind(object: K8sObject): boolean {
-  const entry = VM_KINDS[object.kind];
-  return entry !== undefined && object.apiVersion.startsWith(`${entry.group}/`);
+  return vmKindOf(object) !== undefined;
+}
+
+/** The table entry of a VM kind in its own API group (own properties only: a kind `constructor` is none). */
+function vmKindOf(object: K8sObject): (typeof VM_KINDS)[string] | undefined {
+  const entry = Object.hasOwn(VM_KINDS, object.kind) ? VM_KINDS[object.kind] : undefined;
+  return entry && object.apiVersion.startsWith(`${entry.group}/`) ? entry : undefined;
 }
 
 /** The VMI spec of an object, or undefined for other kinds, other API groups, or a spec that is not a map. */
 export function vmSpecOf(object: K8sObject): VmSpecView | undefined {
-  if (!isVmKind(object)) return undefined;
-  const entry = VM_KINDS[object.kind];
+  const entry = vmKindOf(object);
+  if (!entry) return undefined;
   const walked = walk(object.map, entry.path);
   if (!walked) return undefined;
   const { map: parent } = walked;

@@ -64,7 +64,7 @@ export const rule: Rule = {
       const lim = vmResource(file, vm, 'limits', 'cpu');
       const topology = cpuTopology(vm);
       const vcpus = vcpuCount(topology);
-      const target = vcpus > 0 ? BigInt(vcpus) : [req, lim].reduce((n, q) => (q && wholeUnits(q.quantity) > n ? wholeUnits(q.quantity) : n), 0n);
+      const target = vcpus > 0n ? vcpus : [req, lim].reduce((n, q) => (q && wholeUnits(q.quantity) > n ? wholeUnits(q.quantity) : n), 0n);
       const equalCpu: FixReport = { id: 'equalCpu', preferred: true, data: { cpu: String(target) }, edits: (f) => setCpu(f, [req, lim], target) };
       for (const q of [req, lim]) {
         if (!q || isInteger(q.quantity)) continue;
@@ -75,8 +75,8 @@ export const rule: Rule = {
         ctx.report({ messageId: 'cpuMismatch', at: req.pair, data: { request: writtenValue(req), limit: writtenValue(lim) }, fixes: [equalCpu] });
       }
       const cpuQ = req ?? lim;
-      if (cpuQ && vcpus > 0 && [req, lim].every((q) => !q || wholeUnits(q.quantity) !== BigInt(vcpus))) {
-        ctx.report({ messageId: 'topologyMismatch', at: cpuQ.pair, data: { vcpus, cpu: writtenValue(cpuQ) }, fixes: [equalCpu] });
+      if (cpuQ && vcpus > 0n && [req, lim].every((q) => !q || wholeUnits(q.quantity) !== vcpus)) {
+        ctx.report({ messageId: 'topologyMismatch', at: cpuQ.pair, data: { vcpus: String(vcpus), cpu: writtenValue(cpuQ) }, fixes: [equalCpu] });
       }
       checkMemory(ctx, vm, dedicated);
       if (topology.threads > 2) ctx.report({ messageId: 'tooManyThreads', at: getPair(cpu, 'threads')!, data: { threads: topology.threads } });
@@ -101,7 +101,7 @@ function checkMemory(ctx: Parameters<Rule['check']>[0], vm: VmSpecView, dedicate
 
 /** Sets every written cpu quantity to `target` whole CPUs, keeping quoted values quoted. */
 function setCpu(file: ParsedFile, quantities: Array<VmQuantity | undefined>, target: bigint): Array<TextEdit | undefined> {
-  if (target <= 0n) return [undefined];
+  if (target <= 0n || target > BigInt(Number.MAX_SAFE_INTEGER)) return [undefined];
   const wrong = quantities.filter((q): q is VmQuantity => q !== undefined && (!isInteger(q.quantity) || wholeUnits(q.quantity) !== target));
   return wrong.map((q) => {
     const value = q.pair.value as Scalar;

@@ -103,7 +103,7 @@ function bindings(vm: VmSpecView): Report[] {
         const fixes = source === 'multus' ? [toBinding('toBridge', pair, 'bridge', { from: method, name }, true)] : [];
         out.push({ messageId: 'masqueradeNotPod', at: pair, data: { name, source: source === 'multus' ? 'Multus' : source }, fixes });
       }
-      if (method in REMOVED) {
+      if (Object.hasOwn(REMOVED, method)) {
         const fixes: FixReport[] = [];
         if (source === 'pod' && method !== 'macvtap') fixes.push(toBinding('toMasquerade', pair, 'masquerade', { from: method }, true));
         if (source === 'pod' && method === 'passt') fixes.push(toBinding('toPasstBinding', pair, 'passtBinding', {}, false));

@@ -29,6 +29,7 @@ export const rule: Rule = {
       notString: 'The networks annotation is written as a YAML {{what}}: annotations are strings, so the API server rejects it. Write the value as a string (a comma list, or JSON in a `|` block).',
       jsonSyntax: 'The networks annotation is not valid JSON: {{message}}. Multus fails the pod.',
       notList: 'The networks annotation in JSON must be a list of objects (`[{"name": ...}]`), not {{what}}.',
+      jsonTooDeep: 'The networks annotation nests objects and arrays more than {{limit}} levels deep here: cnf-lint does not read it, so nothing in it is checked.',
       elementNotObject: 'Network {{index}} must be an object with a "name" (`{"name": "..."}`), not {{what}}.',
       missingName: 'Network {{index}} has no "name": Multus cannot tell which NetworkAttachmentDefinition to attach.',
       emptyItem: 'The networks list has an empty item: Multus looks for a network named "" and fails the pod.',

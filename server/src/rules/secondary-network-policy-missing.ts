@@ -3,9 +3,9 @@ import { appendDocument } from '../fixes/append-document';
 import { multiNetworkPolicySkeleton } from '../fixes/stubs';
 import type { Rule } from '../linter/types';
 import { podNetworks } from '../manifest/multus-networks';
-import { entries, get, scalarText } from '../manifest/nodes';
+import { get } from '../manifest/nodes';
 import { attachmentRef, podNamespace, refText } from '../workspace/refs';
-import { selects } from '../workspace/summarize';
+import { selects, stringMap } from '../workspace/summarize';
 
 export const rule: Rule = {
   meta: {
@@ -34,11 +34,7 @@ export const rule: Rule = {
       const networks = podNetworks(ctx.file.text, pod);
       if (!networks) continue;
       const namespace = podNamespace(pod, ctx.settings);
-      const labels: Record<string, string> = {};
-      for (const e of entries(get(pod.templateMetadata, 'labels'))) {
-        const v = scalarText(e.value);
-        if (v !== undefined) labels[e.key] = v;
-      }
+      const labels = stringMap(get(pod.templateMetadata, 'labels'));
       const seen = new Set<string>();
       for (const element of networks.elements) {
         if (!element.valid || !element.name || !element.nameSpan) continue;

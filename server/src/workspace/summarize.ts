@@ -73,7 +73,7 @@ export function splitNetworkName(text: string, namespace: string): NetworkRef {
 /** True when a selector selects a set of labels (an absent selector selects everything). */
 export function selects(selector: LabelSelector | undefined, labels: Readonly<Record<string, string>>): boolean {
   if (!selector) return true;
-  for (const [k, v] of Object.entries(selector.matchLabels)) if (labels[k] !== v) return false;
+  for (const [k, v] of Object.entries(selector.matchLabels)) if (!Object.hasOwn(labels, k) || labels[k] !== v) return false;
   for (const e of selector.matchExpressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, e.key);
     if (e.operator === 'In' && !(has && e.values.includes(labels[e.key]))) return false;
@@ -93,12 +93,12 @@ function labelSelector(selector: unknown): LabelSelector {
   return { matchLabels: stringMap(get(selector, 'matchLabels')), matchExpressions };
 }
 
-/** A map of scalar values as strings (labels, matchLabels). */
-function stringMap(map: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+/** A map of scalar values as strings (labels, matchLabels), every key an own property (`__proto__` included). */
+export function stringMap(map: unknown): Record<string, string> {
+  const out: Array<[string, string]> = [];
   for (const e of entries(map)) {
     const v = scalarText(e.value);
-    if (v !== undefined) out[e.key] = v;
+    if (v !== undefined) out.push([e.key, v]);
   }
-  return out;
+  return Object.fromEntries(out);
 }

@@ -105,10 +105,15 @@ describe('lint: rules that fail', () => {
       for (const o of ctx.objects) ctx.report({ messageId: 'no-such-message', at: o.kindPair });
     },
   };
-  it('a rule that throws is reported in ruleErrors and the others still run', () => {
+  it('a rule that throws is one internal-error finding naming it, in ruleErrors, and the others still run', () => {
     const result = run(PRIVILEGED, {}, [throwing, privilegedContainer, kindRule]);
-    assert.deepEqual(summary(PRIVILEGED, result.findings), ['2:1-2:10 kind-rule/kind error', '6:23-6:39 privileged-container/privileged error']);
-    assert.equal(result.findings[0].message, 'An object of kind Pod.');
+    assert.deepEqual(summary(PRIVILEGED, result.findings), [
+      '2:1-2:10 internal-error/ruleFailed info',
+      '2:1-2:10 kind-rule/kind error',
+      '6:23-6:39 privileged-container/privileged error',
+    ]);
+    assert.match(result.findings[0].message, /^Rule throws failed on this document \(Error: boom\): its findings here are missing/);
+    assert.equal(result.findings[1].message, 'An object of kind Pod.');
     assert.deepEqual(
       result.ruleErrors.map((e) => [e.ruleId, (e.error as Error).message]),
       [['throws', 'boom']],
@@ -117,7 +122,7 @@ describe('lint: rules that fail', () => {
   it('a report with an unknown message id is a rule error', () => {
     const result = run(PRIVILEGED, {}, [badReport, privilegedContainer]);
     assert.deepEqual(result.ruleErrors.map((e) => e.ruleId), ['bad-report']);
-    assert.equal(result.findings.length, 1);
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['internal-error', 'privileged-container']);
   });
   it('a rule turned off is not run at all', () => {
     const { findings, ruleErrors } = run(PRIVILEGED, { rules: { throws: 'off' } }, [throwing]);

@@ -1,7 +1,7 @@
 // Unit tests of the JSON parser with positions: spans of values and keys, and the offset where parsing fails.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { jsonValue, nodeAtPointer, parseJson, propertyOf } from '../../../server/src/manifest/json-positions';
+import { jsonValue, MAX_JSON_DEPTH, nodeAtPointer, parseJson, propertyOf } from '../../../server/src/manifest/json-positions';
 
 describe('parseJson', () => {
   it('keeps the span of every value and key, and gives the same value as JSON.parse', () => {
@@ -53,4 +53,23 @@ describe('parseJson', () => {
       assert.match(r.message, message);
     });
   }
+
+  it(`reads ${MAX_JSON_DEPTH} levels of nesting, in objects and arrays alike, with every span`, () => {
+    const arrays = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
+    const r = parseJson(arrays);
+    assert.ok(r.ok);
+    assert.deepEqual(jsonValue(r.node), JSON.parse(arrays));
+    const objects = `${'{"a":'.repeat(MAX_JSON_DEPTH)}1${'}'.repeat(MAX_JSON_DEPTH)}`;
+    const o = parseJson(objects);
+    assert.ok(o.ok);
+    const leaf = nodeAtPointer(o.node, '/a'.repeat(MAX_JSON_DEPTH))!;
+    assert.deepEqual([leaf.type, leaf.start, leaf.end], ['number', 5 * MAX_JSON_DEPTH, 5 * MAX_JSON_DEPTH + 1]);
+  });
+
+  it('fails at the first container past the limit, saying so, however deep the text goes (no stack overflow)', () => {
+    for (const depth of [MAX_JSON_DEPTH + 1, 3_000, 1_000_000]) {
+      const r = parseJson(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+      assert.deepEqual(r, { ok: false, offset: MAX_JSON_DEPTH, message: `objects and arrays nest more than ${MAX_JSON_DEPTH} levels deep`, tooDeep: true });
+    }
+  });
 });

@@ -12,9 +12,11 @@ import {
   integerValue,
   isInteger,
   isMultipleOf,
+  MAX_QUANTITY_DIGITS,
   mustParseQuantity,
   parseQuantity,
   quantitiesEqual,
+  Quantity,
   roundUpToMultiple,
   signOf,
 } from '../../../server/src/manifest/quantity';
@@ -279,5 +281,26 @@ describe('readQuantity: a YAML node with its span and spelling', () => {
   it('is undefined for an absent node', () => {
     assert.equal(readQuantity(file, get(root, 'nothing')), undefined);
     assert.equal(readQuantity(file, getIn(root, ['map', 'b'])), undefined);
+  });
+});
+
+describe('quantities of any length: bounded work, never a guess', () => {
+  it(`more than ${MAX_QUANTITY_DIGITS} digits are not evaluated, however many there are`, () => {
+    assert.equal(parsed('1'.repeat(MAX_QUANTITY_DIGITS)).endsWith('DecimalSI'), true);
+    assert.equal(parsed('1'.repeat(MAX_QUANTITY_DIGITS + 1)), 'invalid:unsupported');
+    assert.equal(parsed(`0.${'1'.repeat(MAX_QUANTITY_DIGITS)}`), 'invalid:unsupported');
+    assert.equal(parsed('1'.repeat(1_000_000)), 'invalid:unsupported');
+    assert.equal(parsed(`1${'0'.repeat(1_000_000)}Mi`), 'invalid:unsupported');
+    const plain = quantityOfPlain('1'.repeat(1_000_000));
+    assert.ok(!plain.ok && plain.reason === 'unsupported');
+  });
+  it('leading zeros do not count: a Go octal integer with 100 of them is still 1', () => {
+    assert.equal(formatQuantity((quantityOfPlain(`${'0'.repeat(100)}1`) as { quantity: Quantity }).quantity), '1');
+  });
+  it('formats the largest values it evaluates by their digits (trailing zeros counted once, not divided away)', () => {
+    assert.equal(formatQuantity(q(`1${'0'.repeat(990)}`)), '1e990');
+    assert.equal(formatQuantity(q(`-1${'0'.repeat(990)}`)), '-1e990');
+    assert.equal(formatQuantity(q(`10${'0'.repeat(8)}1`)), '10000000001');
+    assert.equal(formatQuantity(q(`1${'0'.repeat(500)}1${'0'.repeat(489)}`)), `1${'0'.repeat(500)}1e489`);
   });
 });
