@@ -29,6 +29,26 @@ function validSarif(stdout: string) {
 const at = (uri: string) => ({ uri, uriBaseId: '%SRCROOT%' });
 
 describe('cnf-lint CLI: --format sarif', () => {
+  it('a chart finding from values.yaml: a related location in values.yaml, and a fix that changes values.yaml', () => {
+    const dir = tempDir({
+      'upf/Chart.yaml': 'apiVersion: v2\nname: upf\nversion: 0.1.0\n',
+      'upf/values.yaml': 'privileged: true\n',
+      'upf/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: upf\nspec:\n  hostUsers: false\n  containers:\n  - name: upf\n    securityContext:\n      privileged: {{ .Values.privileged }}\n',
+    });
+    const r = runCli(dir, ['--format', 'sarif', '--rule', 'user-namespace-volume-incompatible=off', 'upf']);
+    const results = validSarif(r.stdout).runs[0].results;
+    assert.deepEqual(
+      results.map((x: { ruleId: string }) => x.ruleId),
+      ['privileged-container'],
+    );
+    assert.deepEqual(results[0].relatedLocations, [
+      { id: 0, physicalLocation: { artifactLocation: at('upf/values.yaml'), region: { startLine: 1, startColumn: 13, endLine: 1, endColumn: 17 } }, message: { text: 'The value comes from privileged here.' } },
+    ]);
+    assert.deepEqual(results[0].fixes[0].artifactChanges, [
+      { artifactLocation: at('upf/values.yaml'), replacements: [{ deletedRegion: { startLine: 1, startColumn: 13, endLine: 1, endColumn: 17 }, insertedContent: { text: 'false' } }] },
+    ]);
+  });
+
   it('writes a valid SARIF 2.1.0 log: one run, the tool and its rules, results with locations and preferred fixes', () => {
     const dir = tempDir({ 'deploy/pod.yaml': POD });
     const r = runCli(dir, ['--format', 'sarif', 'deploy']);

@@ -14,6 +14,8 @@ export interface JsonFinding {
   endLine: number;
   endColumn: number;
   fixes: Array<{ id: string; title: string; preferred: boolean }>;
+  /** Where in another file the finding comes from (a chart's values.yaml), 1-based; present only then. */
+  related?: Array<{ file: string; line: number; column: number }>;
 }
 
 /** The findings of all results, in file order. */
@@ -32,6 +34,7 @@ export function jsonFindings(results: readonly FileResult[]): JsonFinding[] {
         endLine: range.endLine,
         endColumn: range.endColumn,
         fixes: readyFixes(f).map(({ offer }) => ({ id: offer.id, title: offer.title, preferred: offer.preferred })),
+        ...(f.related ? { related: f.related.map((rel) => ({ file: rel.file, line: rel.start.line + 1, column: rel.start.character + 1 })) } : {}),
       });
     }
   }

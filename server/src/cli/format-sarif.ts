@@ -1,4 +1,5 @@
 // The `sarif` format: SARIF 2.1.0 for GitHub code scanning, with rule metadata and preferred fixes.
+import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
@@ -56,6 +57,15 @@ function region(lines: LineIndex, start: number, end: number): Sarif.Region {
 }
 
 /** Formats results as a SARIF 2.1.0 log with one run. */
+/** The lines of another file a fix edits (a chart's values.yaml), read from disk. */
+function linesOf(file: string): LineIndex {
+  try {
+    return new LineIndex(readFileSync(file, 'utf8'));
+  } catch {
+    return new LineIndex('');
+  }
+}
+
 export function formatSarif(results: readonly FileResult[], opts: { cwd: string; version: string; stdinName: string }): string {
   const metas = sarifRuleMetas();
   const index = new Map(metas.map((m, i) => [m.id, i]));
@@ -70,18 +80,30 @@ export function formatSarif(results: readonly FileResult[], opts: { cwd: string;
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: location, region: region(r.lines, f.start, f.end) } }],
       };
+      if (f.related) {
+        result.relatedLocations = f.related.map((rel, id) => ({
+          id,
+          physicalLocation: {
+            artifactLocation: artifactLocation(rel.file, false, opts.cwd),
+            region: { startLine: rel.start.line + 1, startColumn: rel.start.character + 1, endLine: rel.end.line + 1, endColumn: rel.end.character + 1 },
+          },
+          message: { text: rel.message },
+        }));
+      }
       const preferred = readyFixes(f).filter((x) => x.offer.preferred);
       if (preferred.length > 0) {
         result.fixes = preferred.map(({ offer, edits }) => ({
           description: { text: offer.title },
-          artifactChanges: [
-            {
-              artifactLocation: location,
-              replacements: [...edits]
+          artifactChanges: [...new Set(edits.map((e) => e.file))].map((file) => {
+            const lines = file === undefined ? r.lines : linesOf(file);
+            return {
+              artifactLocation: file === undefined ? location : artifactLocation(file, false, opts.cwd),
+              replacements: edits
+                .filter((e) => e.file === file)
                 .sort((a, b) => a.start - b.start || a.end - b.end)
-                .map((e) => ({ deletedRegion: region(r.lines, e.start, e.end), insertedContent: { text: e.text } })),
-            },
-          ],
+                .map((e) => ({ deletedRegion: region(lines, e.start, e.end), insertedContent: { text: e.text } })),
+            };
+          }),
         }));
       }
       sarifResults.push(result);
