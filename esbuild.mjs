@@ -1,4 +1,4 @@
-// Builds the three bundles (client, server, CLI), the benchmark, and with --tests the test files.
+// Builds the bundles (client, server and its indexing worker, CLI), the benchmark, and with --tests the test files.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +41,8 @@ function testFiles(dir) {
 const bundles = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [noVscode] },
+  // The workspace crawl's worker thread, loaded by the server from beside it.
+  { ...common, entryPoints: ['server/src/handlers/index-worker.ts'], outfile: 'dist/index-worker.js', plugins: [noVscode] },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', plugins: [noVscode], banner: { js: '#!/usr/bin/env node' } },
 ];
 const jobs = bundles.filter((b) => existsSync(b.entryPoints[0])).map((b) => build(b));

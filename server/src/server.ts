@@ -10,11 +10,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigReader } from './config/config-file';
 import { codeActions } from './handlers/code-actions';
 import { ClientFeatures, clientFeatures, initialFolders, serverCapabilities } from './handlers/capabilities';
-import { WorkspaceConfigFiles } from './handlers/config-files';
+import { uriToPath, WorkspaceConfigFiles } from './handlers/config-files';
+import { ChartLoader } from './helm/chart';
+import { diskChartFiles } from './helm/disk-files';
 import { DiagnosticsService } from './handlers/diagnostics';
 import { hoverAt } from './handlers/hover';
 import { isConfigUri } from './handlers/lint-document';
 import { SETTINGS_SECTION, SettingsStore } from './handlers/settings';
+import { IndexProgress } from './handlers/index-progress';
 import { indexKey, WorkspaceIndexer } from './handlers/workspace-indexer';
 import { CONFIG_FILE_NAME } from './protocol/constants';
 import { RULES } from './rules';
@@ -36,6 +39,9 @@ function main(): void {
     configFiles,
   );
   const index = new WorkspaceIndex();
+  // Charts are read from the open documents first: a template sees its values.yaml as it is being typed.
+  const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri) === path)?.getText();
+  const charts = new ChartLoader(diskChartFiles(openText));
   const diagnostics = new DiagnosticsService({
     documents,
     settingsFor: (uri) => settings.forDocument(uri),
@@ -44,7 +50,10 @@ function main(): void {
     publish: (params) => void connection.sendDiagnostics(params).catch(() => undefined),
     logError: (message) => connection.console.error(message),
     index,
+    indexReady: () => indexer.ready(),
+    charts,
   });
+  const progress = new IndexProgress(connection.window, () => diagnostics.requestAll());
   const indexer = new WorkspaceIndexer({
     index,
     settingsFor: (folderUri) => settings.forDocument(folderUri),
@@ -54,7 +63,8 @@ function main(): void {
         : [],
     isOpen: (uri) => documents.all().some((d) => indexKey(d.uri) === uri),
     changed: (keys) => diagnostics.workspaceChanged(keys),
-    busy: () => diagnostics.busy(),
+    // Once every folder is crawled, the held-back findings of workspace rules are published.
+    readyChanged: (ready) => progress.set(ready),
     logError: (message) => connection.console.error(message),
   });
   let folders: string[] = [];
@@ -71,7 +81,7 @@ function main(): void {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(registrationFailed);
     }
     if (features?.watchedFilesRegistration) {
-      const watchers = [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.{yaml,yml}' }];
+      const watchers = [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.{yaml,yml,tpl}' }];
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(registrationFailed);
     }
     if (features?.workspaceFolders) {
@@ -81,7 +91,7 @@ function main(): void {
         diagnostics.requestAll();
       });
     }
-    // Indexing runs in the background: it yields after every file, so open documents are linted meanwhile.
+    // Indexing runs in a worker thread: open documents are linted meanwhile.
     indexer.updateFolders(folders);
   });
   connection.onDidChangeConfiguration((params) => {
@@ -93,6 +103,7 @@ function main(): void {
   connection.onDidChangeWatchedFiles(async (params) => {
     let configChanged = false;
     for (const change of params.changes) {
+      if (chartFileChanged(change.uri)) configChanged = true;
       if (configFiles.fileChanged(change.uri)) configChanged = true;
       else await indexer.fileChanged(change.uri, change.type);
     }
@@ -102,7 +113,18 @@ function main(): void {
     }
   });
 
-  documents.onDidChangeContent((e) => diagnostics.request(e.document.uri));
+  /** A chart's metadata, values or named templates changed: its templates are read again. True when one did. */
+  const chartFileChanged = (uri: string): boolean => {
+    const path = uriToPath(uri);
+    const kind = path && charts.kindOf(path)?.kind;
+    if (!path || (kind !== 'chart-file' && kind !== 'helpers')) return false;
+    charts.changed(path);
+    return true;
+  };
+  documents.onDidChangeContent((e) => {
+    if (chartFileChanged(e.document.uri)) diagnostics.requestAll();
+    diagnostics.request(e.document.uri);
+  });
   documents.onDidSave((e) => {
     if (isConfigUri(e.document.uri) && configFiles.fileChanged(e.document.uri)) diagnostics.requestAll();
   });

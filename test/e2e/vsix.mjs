@@ -37,12 +37,12 @@ const ALLOWED = [
   /^extension\/readme\.md$/i,
   /^extension\/changelog\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
-  /^extension\/dist\/(client|server|cli)\.js$/,
+  /^extension\/dist\/(client|server|index-worker|cli)\.js$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/snippets\/[\w.-]+\.code-snippets$/,
 ];
 /** What it must hold. */
-const REQUIRED = [/^extension\/package\.json$/, /^extension\/dist\/client\.js$/, /^extension\/dist\/server\.js$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/license(\.txt|\.md)?$/i];
+const REQUIRED = [/^extension\/package\.json$/, /^extension\/dist\/client\.js$/, /^extension\/dist\/server\.js$/, /^extension\/dist\/index-worker\.js$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/license(\.txt|\.md)?$/i];
 /** A budget that catches a bundle that swallowed something it should not (sources, maps, node_modules). */
 const MAX_BYTES = 5 * 1024 * 1024;
 const FIXTURE = 'privileged-container.yaml';

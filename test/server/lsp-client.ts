@@ -17,7 +17,16 @@ interface Waiter {
 export interface StartOptions {
   /** Workspace folder URIs sent with initialize. */
   workspaceFolders?: string[];
+  /** Settings by scope URI ('*' for any), answered from the start (the crawl reads them at once). */
+  settings?: Record<string, unknown>;
+  /** Scopes whose configuration answers wait for `release(scope)` (a crawl that cannot start yet). */
+  hold?: string[];
+  /** With workspace folders: return before the server has indexed them (default: after). */
+  beforeIndexed?: boolean;
 }
+
+/** One event the server sent, in the order it arrived. */
+export type ServerEvent = { kind: 'publish'; params: PublishDiagnosticsParams } | { kind: 'progress'; value: { kind: string; message?: string } };
 
 /** One server process and the client side of its connection. */
 export class TestClient {
@@ -31,6 +40,12 @@ export class TestClient {
   readonly registrations: string[] = [];
   /** Messages the server logged. */
   readonly logs: string[] = [];
+  /** Diagnostics and progress reports, in the order they arrived. */
+  readonly events: ServerEvent[] = [];
+  private indexedWaiters: Array<() => void> = [];
+  /** Scopes whose configuration answers wait until released. */
+  private readonly held = new Map<string, Promise<void>>();
+  private readonly releases = new Map<string, () => void>();
   private readonly waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
   readonly texts = new Map<string, string>();
@@ -39,19 +54,26 @@ export class TestClient {
     readonly process: ChildProcess,
     readonly connection: MessageConnection,
   ) {
-    connection.onRequest('workspace/configuration', (params: ConfigurationParams) =>
-      params.items.map((item) => {
+    connection.onRequest('workspace/configuration', async (params: ConfigurationParams) => {
+      for (const item of params.items) if (item.scopeUri) await this.held.get(item.scopeUri);
+      return params.items.map((item) => {
         this.configurationRequests.push({ scopeUri: item.scopeUri, section: item.section });
         return (item.scopeUri && this.settings.get(item.scopeUri)) ?? this.settings.get('*') ?? {};
-      }),
-    );
+      });
+    });
     connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string }> }) => {
       this.registrations.push(...params.registrations.map((r) => r.method));
       return null;
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', (p: { value: { kind: string; message?: string } }) => {
+      this.events.push({ kind: 'progress', value: p.value });
+      if (p.value.kind === 'end') for (const resolve of this.indexedWaiters.splice(0)) resolve();
+    });
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
+      this.events.push({ kind: 'publish', params: p });
       for (let i = 0; i < this.waiters.length; i++) {
         const w = this.waiters[i];
         if (w.uri === p.uri && w.accept(p)) {
@@ -68,6 +90,8 @@ export class TestClient {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, connection);
+    for (const [scope, value] of Object.entries(options.settings ?? {})) client.settings.set(scope, value);
+    for (const scope of options.hold ?? []) client.hold(scope);
     const folders = options.workspaceFolders ?? [];
     const init: InitializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
@@ -82,15 +106,37 @@ export class TestClient {
           workspaceEdit: { documentChanges: true },
         },
         textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+        window: { workDoneProgress: true },
       },
     });
+    const indexed = folders.length > 0 && !options.beforeIndexed ? client.indexed() : undefined;
     await connection.sendNotification('initialized', {});
+    await indexed;
     return { client, init };
   }
 
   /** The next diagnostics published for a URI that `accept` takes; register before causing them. */
   next(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve) => this.waiters.push({ uri, accept, resolve }));
+  }
+
+  /** Holds back the answers to configuration requests for a scope until `release(scope)`. */
+  hold(scopeUri: string): void {
+    let release!: () => void;
+    this.held.set(scopeUri, new Promise<void>((resolve) => (release = resolve)));
+    this.releases.set(scopeUri, release);
+  }
+
+  /** Answers the held configuration requests of a scope, and those to come. */
+  release(scopeUri: string): void {
+    this.releases.get(scopeUri)?.();
+    this.releases.delete(scopeUri);
+    this.held.delete(scopeUri);
+  }
+
+  /** Resolves at the next end of the server's indexing progress (the workspace index can answer). */
+  indexed(): Promise<void> {
+    return new Promise((resolve) => this.indexedWaiters.push(resolve));
   }
 
   /** Opens a document and waits for its first diagnostics. */

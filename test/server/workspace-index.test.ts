@@ -48,10 +48,9 @@ describe('language server: the workspace index', { timeout: 30_000 }, () => {
     writeFileSync(join(root, 'node_modules', 'chart', 'nad.yaml'), nad('n6-net'));
     writeFileSync(join(root, 'charts', 'nad.yml'), nad('n9-net'));
     writeFileSync(join(root, 'pod.yaml'), POD);
-    client = (await TestClient.start({ workspaceFolders: [url()] })).client;
-    client.settings.set('*', only('multus-network-unresolved'));
     // The folder's `files` section: charts/ is excluded (the client answers every section of a scope alike).
-    client.settings.set(url(), { ...only('multus-network-unresolved'), exclude: { '**/charts': true } });
+    const settings = { '*': only('multus-network-unresolved'), [url()]: { ...only('multus-network-unresolved'), exclude: { '**/charts': true } } };
+    client = (await TestClient.start({ workspaceFolders: [url()], settings })).client;
   });
   after(() => {
     client?.stop();

@@ -4,7 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigReader } from '../config/config-file';
 import type { Rule } from '../linter/types';
 import { LintCache } from '../linter/lint-cache';
-import { parseFile, ParseCache } from '../manifest/parse';
+import type { ChartLoader } from '../helm/chart';
+import { ParseCache } from '../manifest/parse';
 import type { Settings } from '../protocol/settings';
 import { updateEntry } from '../workspace/index-entry';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
@@ -24,6 +25,13 @@ export interface DiagnosticsDeps {
   logError(message: string): void;
   /** The workspace index: open documents enter it at their editor text, and workspace rules read it. */
   index?: WorkspaceIndex;
+  /**
+   * True when the workspace index can answer (its first crawl is done). Until then, findings of
+   * workspace rules are held back (an answer not read yet is no "unresolved"); the rest is published.
+   */
+  indexReady?(): boolean;
+  /** Finds and reads the charts of chart templates (open documents first). */
+  charts?: ChartLoader;
 }
 
 /**
@@ -43,8 +51,12 @@ export class DiagnosticsService {
   private readonly scheduler = new LintScheduler((uri) => void this.run(uri));
   /** Closed configuration files whose problems on disk are currently published. */
   private readonly shownOnDisk = new Set<string>();
+  /** The rules whose findings wait for the workspace index. */
+  private readonly workspaceRules: ReadonlySet<string>;
 
-  constructor(private readonly deps: DiagnosticsDeps) {}
+  constructor(private readonly deps: DiagnosticsDeps) {
+    this.workspaceRules = new Set(deps.rules.filter((r) => r.meta.scope === 'workspace').map((r) => r.meta.id));
+  }
 
   /** True when the server lints this document. */
   handles(doc: TextDocument): boolean {
@@ -55,11 +67,6 @@ export class DiagnosticsService {
   request(uri: string): void {
     const doc = this.deps.documents.get(uri);
     if (doc && this.handles(doc)) this.scheduler.request(uri);
-  }
-
-  /** True while an open document waits to be linted: background work (indexing) should wait too. */
-  busy(): boolean {
-    return this.scheduler.busy;
   }
 
   /**
@@ -151,11 +158,13 @@ export class DiagnosticsService {
     const index = this.deps.index;
     const key = indexKey(doc.uri);
     const lookups = new Set<string>();
-    const outcome = lintDocument(input, settings, this.deps.rules, state.caches, this.deps.reader, index && { index, uri: key, deps: lookups });
+    const outcome = lintDocument(input, settings, this.deps.rules, state.caches, this.deps.reader, index && { index, uri: key, deps: lookups }, this.deps.charts);
     state.lookups = lookups;
+    if (this.deps.indexReady?.() === false) outcome.findings = outcome.findings.filter((f) => !this.workspaceRules.has(f.ruleId));
     if (index && !outcome.isConfig) {
-      const parse = () => outcome.file ?? parseFile(input.text, state.caches.parse);
-      const source = { byteLength: Buffer.byteLength(input.text, 'utf8'), parse, summaries: outcome.summaries };
+      // Not linted (`enable: false`) is still part of the workspace, as it is on disk: its objects stay in the index.
+      const read = () => ({ file: outcome.source?.file, defaultNamespace: outcome.source?.settings.defaultNamespace });
+      const source = { byteLength: Buffer.byteLength(input.text, 'utf8'), read, summaries: outcome.summaries };
       this.workspaceChanged(updateEntry(index, key, source, settings), doc.uri);
     }
     return outcome;

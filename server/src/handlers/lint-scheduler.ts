@@ -21,11 +21,6 @@ export class LintScheduler {
     this.arm();
   }
 
-  /** True while a document waits to be linted. */
-  get busy(): boolean {
-    return this.pending.size > 0;
-  }
-
   /** Forgets a pending request (the document was closed). */
   cancel(uri: string): void {
     this.pending.delete(uri);
