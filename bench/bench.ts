@@ -1,201 +1,156 @@
-// npm run bench: engine and server speed, as ratios against baselines measured in the same run.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// npm run bench: cnf-lint against yaml-language-server and yaml's parser, in one run; exits 1 when an aim is missed.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { parseAllDocuments } from 'yaml';
-import { lint } from '../server/src/linter/lint';
-import { LintCache } from '../server/src/linter/lint-cache';
-import { objectsOf } from '../server/src/manifest/objects';
-import { parseFile, ParseCache } from '../server/src/manifest/parse';
-import { defaultSettings } from '../server/src/protocol/settings';
-import { RULES } from '../server/src/rules/index';
-import { summarizeObjects } from '../server/src/workspace/summarize';
-import { WorkspaceIndex } from '../server/src/workspace/workspace-index';
-import { generateManifest, workspaceFiles } from './generate';
+import { median, ms, p95, Table } from './aims';
+import { generateManifest, smallPods, workspaceFiles } from './generate';
+import { growthPart, GROWTH_LIMIT } from './growth';
+import { ServerName, Session } from './lsp-session';
 
-/** Median and 95th percentile of repeated timings, in ms. */
-function measure(runs: number, fn: (i: number) => void): { median: number; p95: number } {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now();
-    fn(i);
-    times.push(performance.now() - s);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(runs / 2)], p95: times[Math.min(runs - 1, Math.floor(runs * 0.95))] };
-}
+/** yaml's parser with the options cnf-lint parses with: the floor of any server built on `yaml`. */
+const parseFloor = (text: string) => parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: false });
 
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-/** Engine: lint (parse + rules) against yaml's parseAllDocuments alone, and an incremental re-lint. */
-function engine(lines: number, runs: number): void {
-  const text = generateManifest(lines);
-  const settings = defaultSettings();
-  const parseOnly = measure(runs, () => parseAllDocuments(text, { version: '1.1' }));
-  const full = measure(runs, () => lint(parseFile(text), settings, RULES));
-  const cache = new ParseCache();
-  const lintCache = new LintCache();
-  lint(parseFile(text, cache), settings, RULES, lintCache);
-  const mid = text.indexOf('name: upf-', text.length >> 1);
-  const incremental = measure(runs, (i) => {
-    const edited = text.slice(0, mid) + `name: upf-x${i}` + text.slice(mid + 'name: upf-'.length);
-    lint(parseFile(edited, cache), settings, RULES, lintCache);
-  });
-  const findings = lint(parseFile(text), settings, RULES).findings.length;
-  console.log(`\n${text.split('\n').length} lines, ${findings} findings (median of ${runs})`);
-  console.log(`  yaml parseAllDocuments alone (baseline) ${ms(parseOnly.median)}`);
-  console.log(`  lint: parse + ${RULES.length} rules            ${ms(full.median)}  ratio ${(full.median / parseOnly.median).toFixed(2)}x  (aim <= 1.5x)`);
-  console.log(`  re-lint after one edit (caches)        ${ms(incremental.median)}  ratio ${(incremental.median / full.median).toFixed(2)}x of a full lint`);
-}
-
-/** Server: time from didChange to publishDiagnostics of that version, over stdio. */
-async function server(lines: number, edits: number): Promise<void> {
-  const text = generateManifest(lines);
-  const child = spawn(process.execPath, [join(__dirname, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting = new Map<number, (t: number) => void>();
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => {
-    if (p.version !== undefined) waiting.get(p.version)?.(performance.now());
-  });
-  conn.listen();
-  try {
-    await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-    conn.sendNotification('initialized', {});
-    const uri = 'file:///bench/upf.yaml';
-    const published = (version: number) => new Promise<number>((resolve) => waiting.set(version, resolve));
-    let next = published(1);
-    let s = performance.now();
-    conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-    const open = (await next) - s;
-    const times: number[] = [];
-    const line = text.slice(0, text.length >> 1).split('\n').length;
-    for (let v = 2; v < edits + 2; v++) {
-      next = published(v);
-      s = performance.now();
-      conn.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version: v },
-        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '#' }],
-      });
-      times.push((await next) - s);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[times.length >> 1];
-    console.log(`\nserver, ${text.split('\n').length} lines: open to diagnostics ${ms(open)}; didChange to publishDiagnostics median ${ms(median)}, p95 ${ms(times[Math.floor(times.length * 0.95)])} (aim < 20 ms)  ratio ${(median / open).toFixed(2)}x of the first lint`);
-  } finally {
-    conn.dispose();
-    child.kill();
-  }
-}
-
-/** A server over stdio, and the time each published version of a document arrived. */
-async function startServer(folder?: string) {
-  const child = spawn(process.execPath, [join(__dirname, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting = new Map<number, (t: number) => void>();
-  const onPublish: Array<(p: { version?: number; diagnostics: Array<{ code?: string; message: string }> }) => void> = [];
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: Array<{ code?: string; message: string }> }) => {
-    if (p.version !== undefined) waiting.get(p.version)?.(performance.now());
-    for (const f of onPublish) f(p);
-  });
-  conn.listen();
-  const folders = folder ? [{ uri: pathToFileURL(folder).href, name: 'bench' }] : null;
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: folders, capabilities: { workspace: { configuration: true, workspaceFolders: true } } });
-  const started = performance.now();
-  conn.sendNotification('initialized', {});
-  return {
-    conn,
-    started,
-    onPublish,
-    published: (version: number) => new Promise<number>((resolve) => waiting.set(version, resolve)),
-    stop: () => {
-      conn.dispose();
-      child.kill();
-    },
-  };
+/** What one server did with one file: open to first diagnostics, edit latencies, peak memory. */
+interface Run {
+  open: number;
+  edits: number[];
+  rss: number;
 }
 
 /**
- * Workspace index: indexing `count` manifests (one per file) in-process, then in the server (from
- * initialized until an open document sees the NAD of the last file), and the open document's
- * didChange-to-diagnostics latency while the server indexes, against the same edits without a folder.
+ * Opens `text` as `file` in a fresh server (in `folder` when given) and edits it `edits` times; with
+ * `untilIndexed`, edits go on until the server has indexed the folder (at least `edits` of them).
  */
-async function workspaceIndex(count: number, edits: number): Promise<void> {
-  const files = workspaceFiles(count);
-  files[files.length - 1] = { name: files[files.length - 1].name, text: 'apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: bench-last-net\n  namespace: cnf\n' };
-  const settings = defaultSettings();
-  const inProcess = measure(3, () => {
-    const index = new WorkspaceIndex();
-    for (const f of files) index.setFile(f.name, summarizeObjects(f.name, objectsOf(parseFile(f.text)), settings.defaultNamespace));
-  });
-  const folder = mkdtempSync(join(tmpdir(), 'cnf-lint-bench-'));
-  for (const f of files) writeFileSync(join(folder, f.name), f.text);
-  const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: probe\n  namespace: cnf\n  annotations:\n    k8s.v1.cni.cncf.io/networks: bench-last-net\nspec:\n  containers: []\n---\n${generateManifest(5_000)}`;
-  const uri = 'file:///bench-open/upf.yaml';
-  const line = text.slice(0, text.length >> 1).split('\n').length;
-  /** Edits the open document `edits` times (or until `stop()`), returning each edit's latency. */
-  async function editLoop(server: Awaited<ReturnType<typeof startServer>>, stop: () => boolean): Promise<number[]> {
-    const times: number[] = [];
-    for (let v = 2; v < edits + 2 && !stop(); v++) {
-      const next = server.published(v);
-      const s = performance.now();
-      server.conn.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version: v },
-        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '#' }],
-      });
-      times.push((await next) - s);
-    }
-    return times.sort((a, b) => a - b);
-  }
-  const stats = (t: number[]) => `median ${ms(t[t.length >> 1])}, p95 ${ms(t[Math.floor(t.length * 0.95)])} over ${t.length} edits`;
+async function run(name: ServerName, file: string, text: string, edits: number, folder?: string, untilIndexed = false): Promise<Run> {
+  const session = await Session.start(name, folder);
   try {
-    const baseline = await startServer();
-    let baseTimes: number[];
-    try {
-      const opened = baseline.published(1);
-      baseline.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-      await opened;
-      baseTimes = await editLoop(baseline, () => false);
-    } finally {
-      baseline.stop();
-    }
-    const server = await startServer(folder);
-    try {
-      let indexedAt: number | undefined;
-      server.onPublish.push((p) => {
-        if (indexedAt === undefined && p.version !== undefined && !p.diagnostics.some((d) => d.code === 'multus-network-unresolved' && d.message.includes("'bench-last-net'"))) indexedAt = performance.now();
-      });
-      const indexed = new Promise<void>((resolve) => server.onPublish.push(() => indexedAt !== undefined && resolve()));
-      const opened = server.published(1);
-      server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-      await opened;
-      const during = await editLoop(server, () => indexedAt !== undefined);
-      await indexed;
-      console.log(`\nworkspace index, ${count} manifests (one per file)`);
-      console.log(`  in-process parse + summarize + index      ${ms(inProcess.median)} (median of 3)`);
-      console.log(`  server: initialized to the last file indexed ${ms(indexedAt! - server.started)} (yields to edits between files)`);
-      console.log(`  open file (${text.split('\n').length} lines) didChange to publishDiagnostics:`);
-      console.log(`    without a workspace folder (baseline)  ${stats(baseTimes)}`);
-      console.log(`    while indexing runs                    ${stats(during)}  ratio ${(during[during.length >> 1] / baseTimes[baseTimes.length >> 1]).toFixed(2)}x`);
-    } finally {
-      server.stop();
-    }
+    let indexed = !untilIndexed;
+    if (untilIndexed) void session.indexed().then(() => (indexed = true));
+    const uri = pathToFileURL(file).href;
+    const open = await session.open(uri, text);
+    const line = text.slice(0, text.length >> 1).split('\n').length;
+    const times: number[] = [];
+    for (let v = 2; times.length < edits || (!indexed && times.length < 2_000); v++) times.push(await session.edit(uri, v, line));
+    return { open, edits: times, rss: session.peakRss() };
   } finally {
-    rmSync(folder, { recursive: true, force: true });
+    session.stop();
   }
 }
 
+const mib = (n: number) => `${Math.round(n)} MiB`;
+
+/** The 5,000- and 50,000-line files alone, in both servers; the 50,000-line open against the parse floor. */
+async function filesAlone(table: Table, dir: string): Promise<Run> {
+  const small = generateManifest(5_000);
+  const file = join(dir, 'upf-5k.yaml');
+  writeFileSync(file, small);
+  const ours = await run('cnf-lint', file, small, 30);
+  const peer = await run('yaml-language-server', file, small, 15);
+  console.log(`\n${small.split('\n').length}-line file alone`);
+  table.add({ case: '5k lines alone: open -> diagnostics', figure: ms(ours.open), against: `yaml-language-server ${ms(peer.open)}`, ratio: ours.open / peer.open, limit: 0.25 });
+  table.add({ case: '5k lines alone: edit median', figure: ms(median(ours.edits)), against: ms(median(peer.edits)), ratio: median(ours.edits) / median(peer.edits), limit: 0.1 });
+  table.add({ case: '5k lines alone: peak RSS', figure: mib(ours.rss), against: mib(peer.rss), ratio: ours.rss / peer.rss, limit: 0.5 });
+
+  const large = generateManifest(50_000);
+  const largeFile = join(dir, 'upf-50k.yaml');
+  writeFileSync(largeFile, large);
+  const floor = coldParse(largeFile);
+  const oursL = await run('cnf-lint', largeFile, large, 10);
+  const peerL = await run('yaml-language-server', largeFile, large, 5);
+  console.log(`\n${large.split('\n').length}-line file alone`);
+  table.add({ case: '50k lines alone: open -> diagnostics', figure: ms(oursL.open), against: `parseAllDocuments, first call in a fresh process ${ms(floor)}`, ratio: oursL.open / floor, limit: 1.3 });
+  table.add({ case: '50k lines alone: open, against the peer', figure: ms(oursL.open), against: `yaml-language-server ${ms(peerL.open)}`, ratio: oursL.open / peerL.open });
+  table.add({ case: '50k lines alone: edit median', figure: ms(median(oursL.edits)), against: ms(median(peerL.edits)), ratio: median(oursL.edits) / median(peerL.edits), limit: 0.1 });
+  table.add({ case: '50k lines alone: peak RSS', figure: mib(oursL.rss), against: mib(peerL.rss), ratio: oursL.rss / peerL.rss, limit: 0.35 });
+  return ours;
+}
+
+/** The 5,000-line file inside a folder of 5,000 manifests and ten 1.4 MB files, while cnf-lint crawls it. */
+async function inWorkspace(table: Table, dir: string, alone: Run): Promise<void> {
+  const folder = join(dir, 'workspace');
+  execFileSync('mkdir', ['-p', folder]);
+  for (const f of workspaceFiles(5_000)) writeFileSync(join(folder, f.name), f.text);
+  const big = generateManifest(50_000);
+  for (let i = 0; i < 10; i++) writeFileSync(join(folder, `big-${i}.yaml`), big.replace(/namespace: cnf-/g, `namespace: big${i}-`));
+  const text = generateManifest(5_000);
+  const file = join(folder, 'upf-5k.yaml');
+  writeFileSync(file, text);
+  const ours = await run('cnf-lint', file, text, 20, folder, true);
+  const peer = await run('yaml-language-server', file, text, 15, folder);
+  console.log(`\nthe 5k-line file in a folder of 5,000 manifests and ten ${(Buffer.byteLength(big) / 2 ** 20).toFixed(1)} MiB files (cnf-lint edits while it indexes: ${ours.edits.length})`);
+  table.add({ case: 'in the workspace: open -> first diagnostics', figure: ms(ours.open), against: `alone ${ms(alone.open)}`, ratio: ours.open / alone.open, limit: 1.2 });
+  table.add({ case: 'in the workspace: open, against the peer', figure: ms(ours.open), against: `yaml-language-server ${ms(peer.open)}`, ratio: ours.open / peer.open, limit: 0.25 });
+  table.add({ case: 'in the workspace: edit p95 while indexing', figure: ms(p95(ours.edits)), against: `idle ${ms(p95(alone.edits))}`, ratio: p95(ours.edits) / p95(alone.edits), limit: 1.5 });
+  table.add({ case: 'in the workspace: edit p95, against the peer', figure: ms(p95(ours.edits)), against: `yaml-language-server ${ms(p95(peer.edits))}`, ratio: p95(ours.edits) / p95(peer.edits), limit: 0.1 });
+  table.add({ case: 'in the workspace: peak RSS', figure: mib(ours.rss), against: mib(peer.rss), ratio: ours.rss / peer.rss, limit: 0.5 });
+}
+
+/** yaml's parse of a file as a server's first open meets it: the first call in a fresh process (best of 3 processes), in ms. */
+function coldParse(file: string): number {
+  return Math.min(...[0, 1, 2].map(() => Number(execFileSync(process.execPath, [__filename, '--parse', file], { encoding: 'utf8' }))));
+}
+
+/** Wall time of a child process, in ms. */
+function wall(args: string[]): number {
+  const s = performance.now();
+  try {
+    execFileSync(process.execPath, args, { stdio: 'ignore', maxBuffer: 1 << 30 });
+  } catch {
+    // The CLI exits 1 when it finds errors.
+  }
+  return performance.now() - s;
+}
+
+/** The CLI on one file of N small Pod documents: 1k, 4k, 27k; the growth per 4x; 27k against the parse floor. */
+function cliDocuments(table: Table, dir: string): void {
+  const times: Record<number, number> = {};
+  let floor = 0;
+  console.log('\nCLI (--format json, every fix computed), one file of small Pod documents; each a fresh process');
+  for (const n of [1_000, 4_000, 27_000]) {
+    const file = join(dir, `pods-${n}.yaml`);
+    writeFileSync(file, smallPods(n));
+    times[n] = wall([join(__dirname, 'cli.js'), '--format', 'json', file]);
+    if (n === 27_000) floor = wall([__filename, '--parse', file]);
+    table.add({ case: `CLI: ${n.toLocaleString('en')} documents (${(Buffer.byteLength(smallPods(n)) / 2 ** 20).toFixed(1)} MiB)`, figure: ms(times[n]) });
+  }
+  table.add({ case: 'CLI: 27,000 documents, against parseAllDocuments (fresh process too)', figure: ms(times[27_000]), against: ms(floor), ratio: times[27_000] / floor, limit: 3 });
+  table.add({ case: 'growth per 4x: CLI 1,000 -> 4,000 documents', figure: `${ms(times[1_000])} -> ${ms(times[4_000])}`, ratio: times[4_000] / times[1_000], limit: GROWTH_LIMIT });
+  const per4x = Math.pow(times[27_000] / times[4_000], Math.log(4) / Math.log(27_000 / 4_000));
+  table.add({ case: 'growth per 4x: CLI 4,000 -> 27,000 documents (per 4x)', figure: `${ms(times[4_000])} -> ${ms(times[27_000])}`, ratio: per4x, limit: GROWTH_LIMIT });
+}
+
 async function main(): Promise<void> {
-  engine(5_000, 15);
-  engine(50_000, 5);
-  await server(5_000, 30);
-  await workspaceIndex(5_000, 40);
+  const args = process.argv.slice(2);
+  if (args[0] === '--parse') {
+    const text = readFileSync(args[1], 'utf8');
+    const s = performance.now();
+    parseFloor(text);
+    process.stdout.write(String(performance.now() - s));
+    return;
+  }
+  const table = new Table();
+  if (args[0] === '--growth') {
+    await growthPart(table);
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'cnf-lint-bench-'));
+    try {
+      const alone = await filesAlone(table, dir);
+      await inWorkspace(table, dir, alone);
+      cliDocuments(table, dir);
+      await growthPart(table);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(`\n${table.markdown()}`);
+  const missed = table.missed();
+  if (missed.length > 0) {
+    console.log(`\n${missed.length} aim(s) missed: ${missed.map((r) => r.case).join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((e) => {

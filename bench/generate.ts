@@ -73,3 +73,51 @@ export function workspaceFiles(count: number): Array<{ name: string; text: strin
   }
   return files;
 }
+
+/** `count` small Pod documents in one file, each with several findings (privileged, host network, huge pages): about 190 bytes each. */
+export function smallPods(count: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < count; i++) {
+    docs.push(`apiVersion: v1
+kind: Pod
+metadata:
+  name: p-${i}
+spec:
+  hostNetwork: true
+  containers:
+  - name: c
+    securityContext: {privileged: true}
+    resources: {limits: {hugepages-2Mi: 1Gi}}
+`);
+  }
+  return docs.join('---\n');
+}
+
+/** A pod whose networks annotation is one JSON line naming `count` networks defined nowhere (one finding and fix each). */
+export function podWithNetworks(count: number): string {
+  const list = Array.from({ length: count }, (_, i) => `{"name": "net-${i}", "namespace": "cnf"}`).join(', ');
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  name: many-networks
+  namespace: cnf
+  annotations:
+    k8s.v1.cni.cncf.io/networks: '[${list}]'
+spec:
+  containers:
+  - name: c
+    image: c
+`;
+}
+
+/** A map of `count` keys. */
+export function wideMap(count: number): string {
+  const lines: string[] = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: wide}', 'data:'];
+  for (let i = 0; i < count; i++) lines.push(`  k${i}: v`);
+  return lines.join('\n') + '\n';
+}
+
+/** A manifest with a comment of `count` template braces (`{{` after `#`: data, not a template). */
+export function braceComment(count: number): string {
+  return `# ${'{{'.repeat(count)}\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: braces}\n`;
+}
