@@ -27,6 +27,17 @@ const rules = [
     fixed: { 13: '        cpu: 2' },
   },
   {
+    rule: 'helm-default-masks-false',
+    fixture: 'upf-chart/templates/helm-default-masks-false.yaml',
+    at: '7:16-7:64',
+    severity: 'warning',
+    messageId: 'masksFalse',
+    fixes: ['Use the value when values set it: {{ if hasKey .Values.network "hostNetwork" }}…{{ else }}true{{ end }}', 'Drop the default (values.yaml sets network.hostNetwork: false)'],
+    apply: 'Use the value when values set it: {{ if hasKey .Values.network "hostNetwork" }}…{{ else }}true{{ end }}',
+    preferred: true,
+    fixed: { 7: '  hostNetwork: {{ if hasKey .Values.network "hostNetwork" }}{{ .Values.network.hostNetwork }}{{ else }}true{{ end }}' },
+  },
+  {
     rule: 'host-namespace-sharing',
     fixture: 'host-namespace-sharing.yaml',
     at: '16:7-16:24',

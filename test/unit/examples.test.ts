@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { lint } from '../../server/src/linter/lint';
+import { ChartLoader } from '../../server/src/helm/chart';
+import { diskChartFiles } from '../../server/src/helm/disk-files';
+import { lintSource, readSource } from '../../server/src/linter/lint-source';
 import { Finding } from '../../server/src/linter/types';
-import { parseFile } from '../../server/src/manifest/parse';
 import { defaultSettings } from '../../server/src/protocol/settings';
 import { RULES } from '../../server/src/rules/index';
 import { updateEntry } from '../../server/src/workspace/index-entry';
@@ -28,11 +29,18 @@ function yamlFiles(dir: string): string[] {
 // Linted as `cnf-lint examples` lints them: in the workspace of every example (a network one file
 // attaches may be defined in another).
 const settings = defaultSettings();
-const parsed = yamlFiles('examples').map((path) => ({ path, text: readFileSync(path, 'utf8') })).map((f) => ({ ...f, file: parseFile(f.text) }));
+const charts = new ChartLoader(diskChartFiles());
+const texts = yamlFiles('examples').map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 const index = new WorkspaceIndex();
-for (const f of parsed) updateEntry(index, f.path, { byteLength: Buffer.byteLength(f.text), read: () => ({ file: f.file }) }, settings);
-const files = parsed.map(({ path, text, file }) => {
-  const result = lint(file, settings, RULES, undefined, { index, uri: path });
+for (const f of texts) {
+  const read = () => {
+    const source = readSource(f.text, settings, { path: f.path, charts });
+    return { file: source.file, defaultNamespace: source.settings.defaultNamespace };
+  };
+  updateEntry(index, f.path, { byteLength: Buffer.byteLength(f.text), read }, settings);
+}
+const files = texts.map(({ path, text }) => {
+  const result = lintSource(text, settings, RULES, { path, charts }, { index, uri: path });
   return { path, text, findings: result.findings, ruleErrors: result.ruleErrors };
 });
 

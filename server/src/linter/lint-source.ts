@@ -1,8 +1,8 @@
 // How a file is read and linted: a manifest, a Helm chart template (rendered with its values), another engine's template, or a chart file.
-import { ChartLoader, RELEASE_NAMESPACE, templateRoot } from '../helm/chart';
+import { Chart, ChartLoader, RELEASE_NAMESPACE, templateRoot } from '../helm/chart';
 import { Evaluator, EvaluationLimit, Rendered } from '../helm/evaluate';
 import { renderGeneric, templateMarkerAt } from '../helm/generic-template';
-import { parseTemplate, TemplateSyntaxError } from '../helm/template-parse';
+import { parseTemplate, ParsedTemplate, TemplateSyntaxError } from '../helm/template-parse';
 import { blockScalarSpans } from '../manifest/block-scalars';
 import { LineIndex } from '../manifest/line-index';
 import { parseFile, ParseCache, ParsedFile } from '../manifest/parse';
@@ -10,6 +10,7 @@ import type { Settings } from '../protocol/settings';
 import { lint, LintResult, LintWorkspace } from './lint';
 import type { LintCache } from './lint-cache';
 import { lintRendered, notFollowedFinding, notFollowedIn } from './lint-template';
+import { templateFindings } from './template-rules';
 import type { Rule } from './types';
 
 /** Where a file is and what reads it; all optional (standard input has no path, a file outside a chart needs no loader). */
@@ -32,6 +33,8 @@ export interface ReadSource {
   rendered?: Rendered;
   /** For a template that cannot be followed: the construct. */
   notFollowed?: string;
+  /** For a chart template: its parse and its chart (the rules of the template language read them). */
+  template?: { parsed: ParsedTemplate; chart: Chart };
   /** The settings its objects are read with (a chart's objects without a namespace are in the release namespace). */
   settings: Settings;
 }
@@ -47,7 +50,7 @@ export function readSource(text: string, settings: Settings, options: SourceOpti
       const parsed = parseTemplate(text);
       const templates = new Map([...chart.templates, ...[...parsed.defines].map(([k, nodes]) => [k, { nodes, src: text }] as const)]);
       const rendered = new Evaluator(templates, (name) => options.charts!.fileTemplate(chart, name)).render(text, parsed.nodes, templateRoot(chart, options.path!, settings.kubernetesVersion));
-      return renderedSource(text, rendered, inChart, options);
+      return { ...renderedSource(text, rendered, inChart, options), template: { parsed, chart } };
     } catch (e) {
       if (e instanceof TemplateSyntaxError) return { kind: 'template', notFollowed: `the template does not parse: ${e.message} (line ${new LineIndex(text).positionAt(e.offset).line + 1})`, settings: inChart };
       if (e instanceof EvaluationLimit) return { kind: 'template', notFollowed: e.message, settings: inChart };
@@ -56,7 +59,20 @@ export function readSource(text: string, settings: Settings, options: SourceOpti
   }
   const file = parseFile(text, options.caches?.parse);
   if (file.skip || templateMarkerAt(text, blockScalarSpans(file)) < 0) return { kind: 'manifest', file, settings };
-  return renderedSource(text, renderGeneric(text), settings, options);
+  // Outside a chart, what parses as a Go template is still checked by the rules of the template language (with no values).
+  const parsed = goTemplate(text);
+  return { ...renderedSource(text, renderGeneric(text), settings, options), ...(parsed ? { template: { parsed, chart: NO_CHART } } : {}) };
+}
+
+/** The chart of a template outside any chart: no values, no named templates. */
+const NO_CHART: Chart = { root: '', name: '', metadata: new Map(), values: new Map(), templates: new Map(), problems: [] };
+
+function goTemplate(text: string): ParsedTemplate | undefined {
+  try {
+    return parseTemplate(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A rendered template with its parse, or the construct that leaves it unparseable. */
@@ -77,12 +93,14 @@ export function lintSource(text: string, settings: Settings, rules: readonly Rul
   const source = readSource(text, settings, options);
   const lines = source.file && source.kind === 'manifest' ? source.file.lines : new LineIndex(text);
   if (!settings.enable) return { findings: [], ruleErrors: [], lines, source };
-  if (source.notFollowed) return { findings: notFollowedFinding(source.notFollowed, settings), ruleErrors: [], lines, source };
+  const ofTemplate = source.template ? templateFindings(text, source.template.parsed, source.template.chart, settings, rules) : [];
+  if (source.notFollowed) return { findings: [...notFollowedFinding(source.notFollowed, settings), ...ofTemplate], ruleErrors: [], lines, source };
   if (!source.file) return { findings: [], ruleErrors: [], lines, source };
   if (source.rendered) {
     const valuesText = (path: string) => options.charts?.read(path);
     const result = lintRendered(text, source.rendered, source.file, source.settings, rules, { valuesText, lintCache: options.caches?.lint }, workspace);
-    return { ...result, lines, source };
+    const findings = [...result.findings, ...ofTemplate].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    return { ...result, findings, lines, source };
   }
   return { ...lint(source.file, settings, rules, options.caches?.lint, workspace), lines, source };
 }

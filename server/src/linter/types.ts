@@ -6,6 +6,8 @@ import type { K8sObject } from '../manifest/objects';
 import type { PodSpecView } from '../manifest/pod-specs';
 import type { Settings } from '../protocol/settings';
 import type { WorkspaceView } from '../workspace/types';
+import type { ActionNode } from '../helm/template-parse';
+import type { Val } from '../helm/values';
 
 /** The severity of a finding. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -118,8 +120,21 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-/** A rule: metadata and a check that only reports. */
+/** What a rule of the template language sees of a chart template (offsets are the template's). */
+export interface TemplateRuleContext {
+  /** The template as written. */
+  text: string;
+  /** Every action (`{{ pipeline }}`) of the template, at any depth of its control structures. */
+  actions: readonly ActionNode[];
+  /** The value a `.Values` path has in the chart's values, or undefined when it is not set. */
+  valueAt(path: readonly string[]): Val;
+  settings: Settings;
+  report(report: { messageId: string; at: [number, number]; data?: Record<string, string | number>; fixes?: Array<Omit<FixReport, 'edits'> & { edits(): TextEdit[] }> }): void;
+}
+
+/** A rule: metadata and a check that only reports; a rule of the template language checks chart templates as written. */
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+  checkTemplate?(ctx: TemplateRuleContext): void;
 }

@@ -1,6 +1,7 @@
 // The registry of lint rules, sorted by id. A rule's file name is its id.
 import type { Rule } from '../linter/types';
 import { rule as exclusiveCpusNotRequested } from './exclusive-cpus-not-requested';
+import { rule as helmDefaultMasksFalse } from './helm-default-masks-false';
 import { rule as hostNamespaceSharing } from './host-namespace-sharing';
 import { rule as hugepagesNotNumaAligned } from './hugepages-not-numa-aligned';
 import { rule as hugepagesSpecInvalid } from './hugepages-spec-invalid';
@@ -26,6 +27,7 @@ import { rule as userNamespaceVolumeIncompatible } from './user-namespace-volume
 /** Every lint rule cnf-lint ships, sorted by id. */
 export const RULES: readonly Rule[] = [
   exclusiveCpusNotRequested,
+  helmDefaultMasksFalse,
   hostNamespaceSharing,
   hugepagesNotNumaAligned,
   hugepagesSpecInvalid,
