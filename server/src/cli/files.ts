@@ -1,6 +1,6 @@
 // The inputs of a run: files as given, directories walked for YAML files in a fixed order, and stdin.
-import { readdirSync, statSync, Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, realpathSync, statSync, Stats } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isManifestFileName, isSkippedFolder, isTemplateFileName } from '../workspace/index-entry';
 import { CliError } from './args';
 
@@ -52,9 +52,9 @@ function statOrThrow(p: string): Stats {
 /**
  * The YAML files under a directory, and the templates of every chart in it (whatever their
  * extension: not `_*` helpers, not NOTES.txt), sorted by name at each level; symbolic links to
- * folders are not followed.
+ * folders are not followed, links to files only when the file lies inside the directory walked (`root`).
  */
-function walk(dir: string, templates = false): string[] {
+function walk(dir: string, templates = false, root = realpathSync(dir)): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -67,19 +67,20 @@ function walk(dir: string, templates = false): string[] {
   for (const entry of entries) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!isSkippedFolder(entry.name)) out.push(...walk(p, templates || (chart && entry.name === 'templates')));
-    } else if ((isManifestFileName(entry.name) || (templates && isTemplateFileName(entry.name))) && isFile(entry.isSymbolicLink(), entry.isFile(), p)) {
+      if (!isSkippedFolder(entry.name)) for (const f of walk(p, templates || (chart && entry.name === 'templates'), root)) out.push(f);
+    } else if ((isManifestFileName(entry.name) || (templates && isTemplateFileName(entry.name))) && isFile(entry.isSymbolicLink(), entry.isFile(), p, root)) {
       out.push(p);
     }
   }
   return out;
 }
 
-/** A regular file, or a symbolic link to one. */
-function isFile(isLink: boolean, isRegular: boolean, p: string): boolean {
+/** A regular file, or a symbolic link to one inside `root` (a repository cannot make the walk read outside it). */
+function isFile(isLink: boolean, isRegular: boolean, p: string, root: string): boolean {
   if (!isLink) return isRegular;
   try {
-    return statSync(p).isFile();
+    const rel = relative(root, realpathSync(p));
+    return statSync(p).isFile() && rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
   } catch {
     return false;
   }

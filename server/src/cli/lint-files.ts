@@ -1,6 +1,5 @@
-// Lints (and with --fix, fixes) the inputs of a run: bytes in, findings with a line index out.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fixAll } from '../linter/fix-all';
+// Reads and lints the inputs of a run: bytes in, workspace index and findings with a line index out (--fix: fix-files.ts).
+import { readFileSync } from 'node:fs';
 import { LintWorkspace, oversizeFinding } from '../linter/lint';
 import { lintSource, readSource, SourceOptions } from '../linter/lint-source';
 import { ChartLoader } from '../helm/chart';
@@ -28,7 +27,8 @@ export interface ChartOptions {
   valuesFiles: readonly string[];
 }
 
-function sourceOptions(input: LoadedInput, charts?: ChartOptions): SourceOptions {
+/** How an input is read: its path, the run's charts, and the parse cache it keeps between its reads. */
+export function sourceOptions(input: LoadedInput, charts?: ChartOptions): SourceOptions {
   return { path: input.stdin ? undefined : input.name, charts: charts?.charts, valuesFiles: charts?.valuesFiles, caches: { parse: (input.parseCache ??= new ParseCache()) } };
 }
 
@@ -74,24 +74,26 @@ export function decode(bytes: Uint8Array): { text: string; bom: boolean; binary:
  */
 export function indexInputs(inputs: LoadedInput[], charts?: ChartOptions): WorkspaceIndex {
   const index = new WorkspaceIndex();
-  for (const input of inputs) {
-    const read = () => {
-      const source = readSource(decode(input.bytes).text, input.settings, sourceOptions(input, charts));
-      return { file: source.file, defaultNamespace: source.settings.defaultNamespace };
-    };
-    updateEntry(index, input.name, { byteLength: input.bytes.length, read }, input.settings);
-  }
+  for (const input of inputs) indexInput(index, input, charts);
   return index;
 }
 
+/** Puts an input's current bytes into the index; returns the lookup keys whose answer changed. */
+export function indexInput(index: WorkspaceIndex, input: LoadedInput, charts?: ChartOptions): Set<string> {
+  const read = () => {
+    const source = readSource(decode(input.bytes).text, input.settings, sourceOptions(input, charts));
+    return { file: source.file, defaultNamespace: source.settings.defaultNamespace };
+  };
+  return updateEntry(index, input.name, { byteLength: input.bytes.length, read }, input.settings);
+}
+
 /**
- * Lints one input. With `fix`, applies the preferred fixes first and writes the file when its
- * text changed (standard input: keeps the fixed bytes for printing); then lints what remains.
- * Rules of scope `workspace` see `index` (the input's own entry replaced by its current text).
+ * Lints one input as its bytes are now (after --fix, the fixed text: see fixInputs). With `fix` on
+ * standard input, keeps the bytes for printing instead of a report. Rules of scope `workspace` see
+ * `index` (the input's own entry replaced by its current text).
  */
 export function lintInput(input: LoadedInput, fix: boolean, index?: WorkspaceIndex, charts?: ChartOptions): FileResult {
   const workspace: LintWorkspace | undefined = index && { index, uri: input.name };
-  const options = sourceOptions(input, charts);
   const { settings, bytes } = input;
   const result: FileResult = { name: input.name, lines: new LineIndex(''), findings: [], ruleErrors: [] };
   if (fix && input.stdin) result.fixedOutput = bytes;
@@ -101,30 +103,12 @@ export function lintInput(input: LoadedInput, fix: boolean, index?: WorkspaceInd
     if (oversize) result.findings.push(oversize);
     return result;
   }
-  const decoded = decode(bytes);
-  let text = decoded.text;
-  if (fix && !decoded.binary) {
-    const { output } = fixAll(text, settings, RULES, workspace, (t) => lintSource(t, settings, RULES, options, workspace).findings);
-    if (output !== text) {
-      const encoded = encode(output, decoded.bom);
-      if (input.stdin) result.fixedOutput = encoded;
-      else writeOrThrow(input.name, encoded);
-      text = output;
-    }
-  }
-  const { findings, ruleErrors, lines } = lintSource(text, settings, RULES, options, workspace);
+  const { findings, ruleErrors, lines } = lintSource(decode(bytes).text, settings, RULES, sourceOptions(input, charts), workspace);
   return { ...result, lines, findings, ruleErrors };
 }
 
-function encode(text: string, bom: boolean): Uint8Array {
+/** UTF-8 bytes of a text, with the byte-order mark it was read with. */
+export function encode(text: string, bom: boolean): Uint8Array {
   const body = Buffer.from(text, 'utf8');
   return bom ? Buffer.concat([BOM, body]) : body;
-}
-
-function writeOrThrow(name: string, bytes: Uint8Array): void {
-  try {
-    writeFileSync(name, bytes);
-  } catch (e) {
-    throw new CliError(`cannot write ${name}: ${(e as Error).message}`);
-  }
 }

@@ -4,6 +4,7 @@ import { ChartLoader } from '../helm/chart';
 import { diskChartFiles } from '../helm/disk-files';
 import { CliError, parseArgs, USAGE } from './args';
 import { expandInputs, STDIN_NAME } from './files';
+import { fixInputs } from './fix-files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatStylish, useColor } from './format-stylish';
@@ -56,18 +57,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const charts = { charts: new ChartLoader(diskChartFiles()), valuesFiles: options.values.map((v) => resolve(io.cwd, v)) };
   for (const v of charts.valuesFiles) readInputFile(v);
   const index = indexInputs(loaded, charts);
+  // --fix: every file fixed, to a fixed point across files, and written before the report is made.
+  if (options.fix) for (const note of fixInputs(loaded, index, charts).notes) io.stderr(note);
   const results: FileResult[] = loaded.map((input) => lintInput(input, options.fix, index, charts));
-  let status = 0;
+  // A rule that failed is an internal-error finding in the report; the run goes on (exit 2 is for a run that cannot).
   for (const r of results) {
     for (const { ruleId, error } of r.ruleErrors) {
       io.stderr(`cnf-lint: internal error: rule ${ruleId} failed on ${r.name}: ${error instanceof Error ? error.message : String(error)}\n`);
-      status = 2;
     }
   }
   const fixedStdin = results.find((r) => r.fixedOutput !== undefined);
   if (fixedStdin?.fixedOutput) io.stdout(fixedStdin.fixedOutput);
   else io.stdout(format(results, options.format, io));
-  return Math.max(status, exitCodeFor(countFindings(results), options.maxWarnings));
+  return exitCodeFor(countFindings(results), options.maxWarnings);
 }
 
 function format(results: FileResult[], fmt: 'stylish' | 'json' | 'sarif', io: CliIo): string {

@@ -1,8 +1,9 @@
 // Fix all: applies the preferred fix of every finding, in passes, never two overlapping edits in a pass.
-import { applyEdits, editsOverlap, TextEdit } from '../fixes/edits';
+import { editsOverlap, TextEdit } from '../fixes/edits';
 import { parseFile } from '../manifest/parse';
 import { Settings } from '../protocol/settings';
 import { lint, LintWorkspace } from './lint';
+import { applyChecked, CandidateFix, DamageMeter, DroppedFix } from './fix-check';
 import { Finding, Rule } from './types';
 
 /** The outcome of fixing one text. */
@@ -11,6 +12,8 @@ export interface FixAllResult {
   /** How many fixes were applied, over all passes. */
   applied: number;
   passes: number;
+  /** Fixes not applied because the edited text would not parse (or would set a key twice). */
+  dropped: DroppedFix[];
 }
 
 /** Upper bound on passes: each pass must apply a fix, so a loop between two fixes stops here. */
@@ -19,6 +22,9 @@ const MAX_PASSES = 10;
 /**
  * Applies preferred fixes until none applies. In each pass, findings are taken in file order and a
  * fix whose edits overlap an already chosen one waits for the next pass, computed on the new text.
+ * The edited text is parsed again before it is kept: a fix that would add a YAML error or write a
+ * key twice is held back, or dropped and listed in `dropped` (applyChecked); the output never has
+ * more YAML errors than the input.
  * Rules of scope `workspace` see `workspace` (the text being fixed replaces the file's entry).
  * `lintText` lints a text as the file is linted (a chart template: rendered); by default, as a
  * manifest. A fix that edits another file (a chart's values.yaml) is left to the editor.
@@ -27,26 +33,39 @@ export function fixAll(text: string, settings: Settings, rules: readonly Rule[],
   let output = text;
   let applied = 0;
   let passes = 0;
+  const dropped: DroppedFix[] = [];
+  /** Fixes dropped once, by finding and fix: not tried again in a later pass. */
+  const refused = new Set<string>();
+  const meter = new DamageMeter();
   const lintOf = lintText ?? ((t: string) => lint(parseFile(t), settings, rules, undefined, workspace && { index: workspace.index, uri: workspace.uri }).findings);
   while (passes < MAX_PASSES) {
     const findings = lintOf(output);
     const chosen: TextEdit[] = [];
-    let count = 0;
+    const candidates: CandidateFix[] = [];
     for (const f of findings) {
       const fix = f.fixes.find((x) => x.preferred);
-      const edits = fix?.edits();
+      const key = `${f.ruleId}/${f.messageId}/${fix?.id}/${f.message}`;
+      if (!fix || refused.has(key)) continue;
+      const edits = fix.edits();
       if (!edits || edits.length === 0 || edits.some((e) => e.file !== undefined) || editsOverlap(chosen, edits)) continue;
-      chosen.push(...edits);
-      count++;
+      for (const e of edits) chosen.push(e);
+      candidates.push({ key, ruleId: f.ruleId, fixId: fix.id, title: fix.title, start: f.start, edits });
     }
-    if (count === 0) break;
-    const next = applyEdits(output, chosen);
+    if (candidates.length === 0) break;
+    const pass = applyChecked(output, candidates, meter);
+    for (const d of pass.dropped) {
+      refused.add(d.key);
+      dropped.push(d);
+    }
     passes++;
-    if (next === output) break;
-    output = next;
-    applied += count;
+    if (pass.text === output) {
+      if (pass.applied > 0) break;
+      continue;
+    }
+    output = pass.text;
+    applied += pass.applied;
   }
-  return { output, applied, passes };
+  return { output, applied, passes, dropped };
 }
 
 /** The smallest single edit that turns `before` into `after` (common prefix and suffix kept). */

@@ -1,0 +1,76 @@
+// The check before a fix is written: the edited text is parsed again, and edits that break the YAML are held back or dropped.
+import { applyEdits, TextEdit } from '../fixes/edits';
+import { parseFile, ParseCache } from '../manifest/parse';
+
+/** How broken a text is: its parser errors and repeated keys (each one a `yaml-syntax` finding). */
+interface Damage {
+  count: number;
+  messages: Set<string>;
+}
+
+/** A preferred fix chosen in a pass of fix-all, with its edits on the pass's text. */
+export interface CandidateFix {
+  /** The finding and fix it is, across passes. */
+  key: string;
+  ruleId: string;
+  fixId: string;
+  title: string;
+  /** The offset of the finding it fixes, in the pass's text. */
+  start: number;
+  edits: TextEdit[];
+}
+
+/** A fix that was not applied because it would add a YAML error, and the error it would add. */
+export type DroppedFix = Omit<CandidateFix, 'edits'> & { reason: string };
+
+/** Parses texts that differ by a few edits: unchanged documents are not parsed again. */
+export class DamageMeter {
+  private readonly cache = new ParseCache();
+
+  /** The parser errors and repeated keys of a text. */
+  measure(text: string): Damage {
+    const file = parseFile(text, this.cache);
+    const messages = new Set<string>();
+    let count = 0;
+    for (const d of file.documents) {
+      count += d.errors.length + d.repeatedKeys.length;
+      for (const e of d.errors) messages.add(e.message.split('\n')[0]);
+      for (const k of d.repeatedKeys) messages.add(`${k.key} would be set twice in one map`);
+    }
+    return { count, messages };
+  }
+}
+
+/**
+ * Applies the candidates of one pass, checked: when their edits together add a parser error or a
+ * repeated key (two fixes that each write the same key into one map), they are applied one at a
+ * time in file order, each kept only if the text stays as sound as before. A fix that breaks the
+ * YAML on its own is dropped (reported); one that only conflicts with an earlier fix waits for the
+ * next pass, recomputed on the new text. Returns the new text and how many fixes it holds.
+ */
+export function applyChecked(text: string, candidates: readonly CandidateFix[], meter: DamageMeter): { text: string; applied: number; dropped: DroppedFix[] } {
+  const before = meter.measure(text);
+  const sound = (edits: readonly TextEdit[]) => {
+    const after = meter.measure(applyEdits(text, edits));
+    return after.count <= before.count ? undefined : ([...after.messages].find((m) => !before.messages.has(m)) ?? 'the YAML would not parse');
+  };
+  const all = candidates.flatMap((c) => c.edits);
+  if (sound(all) === undefined) return { text: applyEdits(text, all), applied: candidates.length, dropped: [] };
+  let kept: TextEdit[] = [];
+  let applied = 0;
+  const dropped: DroppedFix[] = [];
+  for (const c of candidates) {
+    const together = [...kept, ...c.edits];
+    if (sound(together) === undefined) {
+      kept = together;
+      applied++;
+      continue;
+    }
+    const alone = sound(c.edits);
+    if (alone !== undefined) {
+      const { edits: _edits, ...fix } = c;
+      dropped.push({ ...fix, reason: alone });
+    }
+  }
+  return { text: applyEdits(text, kept), applied, dropped };
+}
