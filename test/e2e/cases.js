@@ -324,6 +324,24 @@ const snippets = {
       '',
     ].join('\n'),
   },
+  // A chart template's part (values-driven); outside a chart its action is unknown, so the literal defect it replaces is what goes.
+  'cnf-helm-securitycontext': {
+    rules: ['privileged-container', 'user-namespace-not-enabled'],
+    host: [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: snippet-host',
+      '  namespace: cnf',
+      'spec:',
+      '  hostUsers: false',
+      '  containers:',
+      '  - name: app',
+      '    image: registry.example.com/cnf/app:1.0.0',
+      '    «securityContext: {privileged: true}»',
+      '',
+    ].join('\n'),
+  },
   'cnf-pod-userns': { rules: '*' },
   'cnf-pod-numa-guaranteed': {
     rules: [

@@ -1,9 +1,13 @@
 // Snippets: each expands (placeholders at their defaults, every choice tried) to YAML that parses and draws no finding of its rules.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { ChartLoader } from '../../server/src/helm/chart';
+import { diskChartFiles } from '../../server/src/helm/disk-files';
 import { lint } from '../../server/src/linter/lint';
+import { lintSource, readSource } from '../../server/src/linter/lint-source';
 import { objectsOf } from '../../server/src/manifest/objects';
 import { parseFile } from '../../server/src/manifest/parse';
 import { defaultSettings } from '../../server/src/protocol/settings';
@@ -19,7 +23,7 @@ interface Snippet {
 
 /** The snippets RULES.md promises, by the gap whose rules they serve; required once a rule of the gap ships. */
 const SNIPPETS_BY_GAP: Record<number, string[]> = {
-  8: ['cnf-securitycontext-least-privilege', 'cnf-pod-userns'],
+  8: ['cnf-securitycontext-least-privilege', 'cnf-pod-userns', 'cnf-helm-securitycontext'],
   7: ['cnf-pod-numa-guaranteed'],
   // Issue 5 (gap 3) ships the NAD snippets with its rules; gap 4's rules check them again once they ship.
   3: ['cnf-deployment-multus', 'cnf-multinetworkpolicy', 'cnf-nad-macvlan-whereabouts', 'cnf-nad-ipvlan', 'cnf-nad-sriov', 'cnf-nad-host-device', 'cnf-nad-bridge'],
@@ -82,6 +86,28 @@ ${indented}
 `;
 }
 
+/**
+ * The Helm snippet, as a chart: its template part in a Deployment's container, its values part
+ * (the comment) as values.yaml. It renders a least-privilege securityContext and draws no finding of gap 8.
+ */
+function checkHelmSnippet(expanded: string): void {
+  const [template, values] = expanded.split('# In values.yaml:\n');
+  const indented = template.trimEnd().split('\n').map((l) => `          ${l}`).join('\n');
+  const deployment = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: upf\n  namespace: cnf\nspec:\n  template:\n    spec:\n      hostUsers: false\n      automountServiceAccountToken: false\n      containers:\n        - name: upf\n          image: registry.example.com/cnf/upf:1.0.0\n${indented}\n`;
+  const root = mkdtempSync(join(tmpdir(), 'cnf-lint-snippet-'));
+  mkdirSync(join(root, 'templates'));
+  writeFileSync(join(root, 'Chart.yaml'), 'apiVersion: v2\nname: upf\nversion: 0.1.0\n');
+  writeFileSync(join(root, 'values.yaml'), values.replace(/^# ?/gm, ''));
+  const charts = new ChartLoader(diskChartFiles());
+  const path = join(root, 'templates', 'deployment.yaml');
+  const source = readSource(deployment, defaultSettings(), { path, charts });
+  assert.match(source.rendered?.text ?? '', /securityContext:\n {12}privileged: false\n {12}allowPrivilegeEscalation: false\n/, 'renders the values at the container');
+  assert.deepEqual(source.rendered?.unknowns, [], 'nothing unknown');
+  const rules = RULES.filter((r) => r.meta.gap === 8);
+  const result = lintSource(deployment, defaultSettings(), rules, { path, charts });
+  assert.deepEqual(result.findings.map((f) => `${f.ruleId}: ${f.message}`), [], source.rendered?.text);
+}
+
 /** The snippet files package.json contributes, read as JSON. */
 function loadSnippets(): Array<{ file: string; name: string; snippet: Snippet }> {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -138,6 +164,7 @@ describe('snippets', () => {
       const label = Object.entries(variant).map(([stop, i]) => `choice $${stop} = ${choices.get(Number(stop))![i]}`)[0] ?? 'defaults';
       it(`${name} (${label}) parses and draws no finding of its rules`, () => {
         const expanded = expandSnippet(snippet.body, variant);
+        if (name === 'cnf-helm-securitycontext') return checkHelmSnippet(expanded);
         const isObject = /^kind:/m.test(expanded) && /^apiVersion:/m.test(expanded);
         const text = isObject ? expanded : inPod(expanded);
         const file = parseFile(text);
