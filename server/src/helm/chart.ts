@@ -1,6 +1,7 @@
 // A Helm chart on disk: where a template's chart is, its values (subcharts included), named templates and metadata.
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
+import { globMatcher } from '../workspace/glob';
 import { NamedTemplate } from './evaluate';
 import { parseTemplate, TemplateSyntaxError } from './template-parse';
 import { mergeValues, readValues, Unknown, Val, ValMap } from './values';
@@ -42,6 +43,32 @@ export class ChartLoader {
   /** A chart file's text (values files, for related locations), as the loader reads it. */
   read(path: string): string | undefined {
     return this.files.read(path);
+  }
+
+  /**
+   * The values files of a chart that `patterns` (globs relative to the chart, as `cnfLint.helm.valuesFiles`
+   * writes them) name, in pattern order and by name within one: files of the chart folder only
+   * (never its templates/ or charts/, never outside it).
+   */
+  valuesFiles(root: string, patterns: readonly string[]): string[] {
+    const out: string[] = [];
+    const candidates: string[] = [];
+    const walk = (dir: string, rel: string, depth: number) => {
+      if (depth > 4) return;
+      for (const e of this.files.list(dir)) {
+        const path = rel ? `${rel}/${e.name}` : e.name;
+        if (e.dir) {
+          if (depth > 0 || (e.name !== 'templates' && e.name !== 'charts')) walk(join(dir, e.name), path, depth + 1);
+        } else if (/\.ya?ml$/i.test(e.name) && e.name !== 'Chart.yaml' && e.name !== 'values.yaml') candidates.push(path);
+      }
+    };
+    walk(root, '', 0);
+    for (const pattern of patterns) {
+      if (pattern.split(/[\\/]/).includes('..')) continue;
+      const matches = globMatcher([pattern.replace(/^\.\//, '')]);
+      for (const rel of candidates) if (matches(rel) && !out.includes(join(root, rel))) out.push(join(root, rel));
+    }
+    return out;
   }
 
   /** A template file of `chart` by its Helm name (`<chart name>/templates/<file>`). */

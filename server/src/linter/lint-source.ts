@@ -19,7 +19,7 @@ export interface SourceOptions {
   path?: string;
   /** Finds and loads the file's chart. */
   charts?: ChartLoader;
-  /** Values files over the chart's defaults (`--values`, `cnfLint.helm.valuesFiles`), later wins. */
+  /** Values files over the chart's defaults and `cnfLint.helm.valuesFiles` (`--values`), later wins. */
   valuesFiles?: readonly string[];
   /** Kept between reads and lints of one file (an open document, a CLI input read for the index, then linted). */
   caches?: { parse?: ParseCache; lint?: LintCache };
@@ -45,7 +45,9 @@ export function readSource(text: string, settings: Settings, options: SourceOpti
   if (chartFile && chartFile.kind !== 'template') return { kind: 'chart-file', settings };
   if (chartFile) {
     const inChart = { ...settings, defaultNamespace: RELEASE_NAMESPACE };
-    const chart = options.charts!.chart(chartFile.root, options.valuesFiles);
+    // Values files: the settings' globs (relative to the chart), then those given on the command line.
+    const valuesFiles = [...options.charts!.valuesFiles(chartFile.root, settings.helm.valuesFiles), ...(options.valuesFiles ?? [])];
+    const chart = options.charts!.chart(chartFile.root, valuesFiles);
     try {
       const parsed = parseTemplate(text);
       const templates = new Map([...chart.templates, ...[...parsed.defines].map(([k, nodes]) => [k, { nodes, src: text }] as const)]);

@@ -16,6 +16,8 @@ export interface Settings {
   defaultNamespace: string;
   networkResourcesInjector: boolean;
   multus: { namespaceIsolation: boolean; globalNamespaces: string[] };
+  /** Helm: values files over a chart's values.yaml, as globs relative to the chart (later wins). */
+  helm: { valuesFiles: string[] };
 }
 
 /** The defaults, as `contributes.configuration` in package.json declares them. */
@@ -28,19 +30,20 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultNamespace: 'default',
   networkResourcesInjector: false,
   multus: { namespaceIsolation: false, globalNamespaces: [] },
+  helm: { valuesFiles: [] },
 };
 
 /** A fresh copy of the defaults, safe to mutate. */
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, rules: {}, multus: { ...DEFAULT_SETTINGS.multus, globalNamespaces: [] } };
+  return { ...DEFAULT_SETTINGS, rules: {}, multus: { ...DEFAULT_SETTINGS.multus, globalNamespaces: [] }, helm: { valuesFiles: [] } };
 }
 
 /**
- * Layers partial settings over a base: later layers win key by key; `rules` and `multus` merge
+ * Layers partial settings over a base: later layers win key by key; `rules`, `multus` and `helm` merge
  * entry by entry. Values of the wrong type are ignored here (validation reports them elsewhere).
  */
 export function mergeSettings(base: Settings, ...layers: Array<Partial<Settings> | undefined>): Settings {
-  const out: Settings = { ...base, rules: { ...base.rules }, multus: { ...base.multus } };
+  const out: Settings = { ...base, rules: { ...base.rules }, multus: { ...base.multus }, helm: { ...base.helm } };
   for (const layer of layers) {
     if (!layer || typeof layer !== 'object') continue;
     if (typeof layer.enable === 'boolean') out.enable = layer.enable;
@@ -59,6 +62,8 @@ export function mergeSettings(base: Settings, ...layers: Array<Partial<Settings>
       if (typeof m.namespaceIsolation === 'boolean') out.multus.namespaceIsolation = m.namespaceIsolation;
       if (Array.isArray(m.globalNamespaces)) out.multus.globalNamespaces = m.globalNamespaces.filter((s) => typeof s === 'string');
     }
+    const h = layer.helm as Partial<Settings['helm']> | undefined;
+    if (h && typeof h === 'object' && Array.isArray(h.valuesFiles)) out.helm.valuesFiles = h.valuesFiles.filter((s) => typeof s === 'string');
   }
   return out;
 }

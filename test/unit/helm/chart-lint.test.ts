@@ -133,6 +133,14 @@ describe('charts: findings on the template line', () => {
     }
   });
 
+  it('cnfLint.helm.valuesFiles: globs relative to the chart override the defaults; a pattern leaving the chart is ignored', () => {
+    writeFileSync(join(root, 'values-prod.yaml'), 'privileged: false\n');
+    writeFileSync(join(dirname(root), 'outside.yaml'), 'privileged: true\n');
+    assert.deepEqual(lintChart(root, files, 'templates/deployment.yaml', { ...ONLY('privileged-container'), helm: { valuesFiles: ['values-*.yaml'] } }).summary, []);
+    assert.deepEqual(lintChart(root, files, 'templates/deployment.yaml', { ...ONLY('privileged-container'), helm: { valuesFiles: ['values-*.yaml', '../outside.yaml'] } }).summary, []);
+    assert.deepEqual(new ChartLoader(diskChartFiles()).valuesFiles(root, ['*.yaml']), [join(root, 'values-prod.yaml')], 'Chart.yaml and values.yaml are not values overrides');
+  });
+
   it('--values overrides the defaults (later wins)', () => {
     const over = join(root, 'prod.yaml');
     writeFileSync(over, 'privileged: false\n');
