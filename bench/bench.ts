@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { median, ms, p95, Table } from './aims';
 import { generateManifest, smallPods, workspaceFiles } from './generate';
+import { chartPart } from './chart';
 import { growthPart, GROWTH_LIMIT } from './growth';
 import { ServerName, Session } from './lsp-session';
 
@@ -134,12 +135,20 @@ async function main(): Promise<void> {
   const table = new Table();
   if (args[0] === '--growth') {
     await growthPart(table);
+  } else if (args[0] === '--chart') {
+    const dir = mkdtempSync(join(tmpdir(), 'cnf-lint-bench-'));
+    try {
+      chartPart(table, dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'cnf-lint-bench-'));
     try {
       const alone = await filesAlone(table, dir);
       await inWorkspace(table, dir, alone);
       cliDocuments(table, dir);
+      chartPart(table, dir);
       await growthPart(table);
     } finally {
       rmSync(dir, { recursive: true, force: true });
