@@ -40,7 +40,7 @@ export const YAML_NOT_PORTABLE: RuleMeta = {
   links: [{ title: 'YAML 1.2: flow scalar line folding', url: 'https://yaml.org/spec/1.2.2/#73-flow-scalar-styles' }],
 };
 
-/** A file cnf-lint does not lint: a template, binary data, or larger than `maxFileSize`. */
+/** A file cnf-lint does not lint: a template it cannot follow, binary data, or larger than `maxFileSize`. */
 export const FILE_NOT_LINTED: RuleMeta = {
   id: 'file-not-linted',
   title: 'File not linted',
@@ -50,9 +50,9 @@ export const FILE_NOT_LINTED: RuleMeta = {
   confidence: 'clear-cut',
   appliesTo: 'whole files',
   rationale:
-    'Helm and Go templates are not YAML until rendered, binary files are not YAML at all, and very large files are skipped to keep the editor responsive. Lint the rendered output instead (`helm template . | cnf-lint -`).',
+    "Helm templates and other templates are linted in place, with what cannot be evaluated left unknown; a template whose rendered text does not parse as YAML cannot be linted, and the finding names the construct it could not follow. Binary files are not YAML at all, and very large files are skipped to keep the editor responsive.",
   messages: {
-    template: 'This file contains template markers ({{ }}): it is a template, not a manifest. Lint its rendered output instead, e.g. `helm template . | cnf-lint -`.',
+    templateNotFollowed: 'This template is not linted: {{construct}}.',
     binary: 'This file is binary or not valid UTF-8: not linted.',
     tooLarge: 'This file is {{size}} bytes, over the cnfLint.maxFileSize limit of {{limit}} bytes: not linted.',
   },
