@@ -22,14 +22,15 @@ export const rule: Rule = {
     requirements: ['ra2.ntw.004', 'ra2.ntw.016'],
     defaultSeverity: 'error',
     confidence: 'clear-cut',
+    local: true,
     appliesTo: 'the `k8s.v1.cni.cncf.io/networks` annotation of every pod and pod template (and of a controller, where it is misplaced)',
     rationale:
       'Multus reads `k8s.v1.cni.cncf.io/networks` as JSON when it contains `[`, `{` or `"`, and as a comma list of `name`, `namespace/name` and `name@interface` otherwise. A value it cannot parse, a name that is not a DNS-1123 label, an interface name Linux refuses, or two networks on one interface make the pod fail to start with a CNI error that only the node log shows; an unknown key is silently ignored. The finding points at the offending character inside the string.',
     messages: {
       notString: 'The networks annotation is written as a YAML {{what}}: annotations are strings, so the API server rejects it. Write the value as a string (a comma list, or JSON in a `|` block).',
       jsonSyntax: 'The networks annotation is not valid JSON: {{message}}. Multus fails the pod.',
-      notList: 'The networks annotation in JSON must be a list of objects (`[{"name": ...}]`), not {{what}}.',
       jsonTooDeep: 'The networks annotation nests objects and arrays more than {{limit}} levels deep here: cnf-lint does not read it, so nothing in it is checked.',
+      notList: 'The networks annotation in JSON must be a list of objects (`[{"name": ...}]`), not {{what}}.',
       elementNotObject: 'Network {{index}} must be an object with a "name" (`{"name": "..."}`), not {{what}}.',
       missingName: 'Network {{index}} has no "name": Multus cannot tell which NetworkAttachmentDefinition to attach.',
       emptyItem: 'The networks list has an empty item: Multus looks for a network named "" and fails the pod.',

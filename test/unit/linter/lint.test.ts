@@ -69,12 +69,6 @@ describe('lint: settings', () => {
 });
 
 describe('lint: files not linted', () => {
-  it('a template gets one information finding at its marker', () => {
-    const text = 'kind: Pod\nmetadata:\n  name: {{ .Values.name }}\nspec: {containers: [{name: a, securityContext: {privileged: true}}]}\n';
-    const result = run(text);
-    assert.deepEqual(summary(text, result.findings), ['3:9-3:9 file-not-linted/template info']);
-    assert.match(result.findings[0].message, /template/);
-  });
   it('binary data gets one information finding', () => {
     assert.deepEqual(
       run('kind: Pod\u0000').findings.map((f) => [f.ruleId, f.messageId, f.start]),
