@@ -1,8 +1,8 @@
 // Settings per file for the CLI: defaults < the configuration file (--config or nearest upward) < --rule flags.
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ConfigReader } from '../config/config-file';
 import { findConfigFile } from '../config/find-config';
+import { readConfigFile } from '../config/read-config-file';
 import { defaultSettings, mergeSettings, RuleLevel, Settings } from '../protocol/settings';
 import { CliError } from './args';
 
@@ -45,14 +45,9 @@ export class SettingsResolver {
   }
 
   private readConfig(path: string, shown: string): Partial<Settings> {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new CliError(code === 'ENOENT' ? `no such configuration file: ${shown}` : `cannot read configuration file ${shown}: ${(e as Error).message}`);
-    }
-    const result = this.reader.read(new TextDecoder('utf-8').decode(bytes));
+    const read = readConfigFile(path);
+    if (!read.ok) throw new CliError(read.missing ? `no such configuration file: ${shown}` : `cannot read configuration file ${shown}: ${read.reason}`);
+    const result = this.reader.read(read.text);
     const first = result.problems[0];
     if (first) {
       const pos = result.file.lines.positionAt(first.start);

@@ -4,7 +4,7 @@ import schema from '../../../schemas/cnf-lint-config.schema.json';
 import { CONFIG_INVALID } from '../linter/engine-rules';
 import { formatMessage } from '../linter/messages';
 import { Finding } from '../linter/types';
-import { asSeq, getPair, nodeSpan, spanOf } from '../manifest/nodes';
+import { asMap, asSeq, entries, getPair, nodeSpan, spanOf } from '../manifest/nodes';
 import { parseFile, ParsedFile } from '../manifest/parse';
 import { Settings } from '../protocol/settings';
 
@@ -15,12 +15,32 @@ export interface ConfigResult {
   file: ParsedFile;
 }
 
+/** At most this many problems of one configuration file are reported (then one that says how many more). */
+export const MAX_CONFIG_PROBLEMS = 100;
+
 /** Validates configuration files; compiles the schema once per instance. */
 export class ConfigReader {
   private validator?: ValidateFunction;
 
-  /** Reads the text of a configuration file. Never throws. */
+  /** The result for a configuration file that cannot be read at all: one problem, at its start, and no settings. */
+  unreadable(reason: string): ConfigResult {
+    const file = parseFile('');
+    const message = formatMessage(CONFIG_INVALID.messages.invalid, { message: `cannot read the configuration file: ${reason}` });
+    return { settings: {}, problems: [{ ruleId: CONFIG_INVALID.id, messageId: 'invalid', message, severity: 'error', start: 0, end: 0, fixes: [] }], file };
+  }
+
+  /** Reads the text of a configuration file. Never throws; at most MAX_CONFIG_PROBLEMS problems (and one that counts the rest). */
   read(text: string): ConfigResult {
+    const result = this.readAll(text);
+    const { problems } = result;
+    if (problems.length <= MAX_CONFIG_PROBLEMS) return result;
+    const rest = problems.length - MAX_CONFIG_PROBLEMS;
+    const message = formatMessage(CONFIG_INVALID.messages.invalid, { message: `${rest} more problem${rest === 1 ? '' : 's'} in this file are not listed` });
+    const more = { ...problems[MAX_CONFIG_PROBLEMS], message, start: 0, end: 0 };
+    return { ...result, problems: [...problems.slice(0, MAX_CONFIG_PROBLEMS), more] };
+  }
+
+  private readAll(text: string): ConfigResult {
     const file = parseFile(text);
     const problems: Finding[] = [];
     const report = (message: string, span: [number, number]) =>
@@ -49,7 +69,8 @@ export class ConfigReader {
     normalizeOff(value);
     const validate = (this.validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
     if (validate(value)) return { settings: value as Partial<Settings>, problems, file };
-    for (const err of validate.errors ?? []) report(describe(err), locate(doc.contents, err, [docs[0].start, docs[0].start]));
+    const lookup = pairLookup();
+    for (const err of validate.errors ?? []) report(describe(err), locate(doc.contents, err, [docs[0].start, docs[0].start], lookup));
     problems.sort((a, b) => a.start - b.start);
     return { settings: validOnly(value, validate.errors ?? []), problems, file };
   }
@@ -86,7 +107,7 @@ const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${t
 const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** The span of the node a schema error is about: the unknown key itself, or the offending value. */
-function locate(root: unknown, err: ErrorObject, fallback: [number, number]): [number, number] {
+function locate(root: unknown, err: ErrorObject, fallback: [number, number], getPair: PairLookup): [number, number] {
   let node: unknown = root;
   let pair: ReturnType<typeof getPair>;
   for (const seg of err.instancePath.split('/').slice(1).map(unescape)) {
@@ -105,6 +126,23 @@ function locate(root: unknown, err: ErrorObject, fallback: [number, number]): [n
     return (key && nodeSpan(key.key)) ?? fallback;
   }
   return spanOf(node) ?? (pair && spanOf(pair)) ?? fallback;
+}
+
+type PairLookup = (map: unknown, key: string) => ReturnType<typeof getPair>;
+
+/**
+ * getPair with each map's own keys indexed once: locating 20,000 errors in one map is then linear,
+ * not 20,000 scans of it. Keys only a merge key brings in are looked up as getPair does.
+ */
+function pairLookup(): PairLookup {
+  const indexes = new WeakMap<object, Map<string, ReturnType<typeof getPair>>>();
+  return (map, key) => {
+    const m = asMap(map);
+    if (!m) return undefined;
+    let index = indexes.get(m);
+    if (!index) indexes.set(m, (index = new Map(entries(m).map((e) => [e.key, e.pair]))));
+    return index.get(key) ?? getPair(m, key);
+  };
 }
 
 /**

@@ -1,8 +1,8 @@
 // The `.cnf-lint.yaml` at the root of each workspace folder: read from disk once, re-read when it changes.
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ConfigReader, ConfigResult } from '../config/config-file';
+import { readConfigFile } from '../config/read-config-file';
 import { CONFIG_FILE_NAME } from '../protocol/constants';
 
 /** A workspace folder's configuration file as read from disk. */
@@ -78,14 +78,13 @@ export class WorkspaceConfigFiles {
   private load(folder: string): FolderConfig | null {
     const path = join(folder, CONFIG_FILE_NAME);
     const uri = pathToFileURL(path).toString();
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
+    const read = readConfigFile(path);
+    if (!read.ok && read.missing) {
       this.onRead(uri, undefined);
       return null;
     }
-    const config = { uri, result: this.reader.read(text) };
+    // A FIFO, a device or a huge file is not read: its one problem says why, and no setting comes from it.
+    const config = { uri, result: read.ok ? this.reader.read(read.text) : this.reader.unreadable(read.reason) };
     this.onRead(uri, config);
     return config;
   }

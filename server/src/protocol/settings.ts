@@ -20,6 +20,9 @@ export interface Settings {
   helm: { valuesFiles: string[] };
 }
 
+/** The largest `maxFileSize` taken (64 MiB): a larger value, `1e308` or Infinity, is capped to it. */
+export const MAX_FILE_SIZE_CAP = 64 * 1024 * 1024;
+
 /** The defaults, as `contributes.configuration` in package.json declares them. */
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
@@ -49,7 +52,7 @@ export function mergeSettings(base: Settings, ...layers: Array<Partial<Settings>
     if (typeof layer.enable === 'boolean') out.enable = layer.enable;
     if (typeof layer.kubernetesVersion === 'string') out.kubernetesVersion = layer.kubernetesVersion;
     if (layer.profile === 'auto' || layer.profile === 'basic' || layer.profile === 'high-performance') out.profile = layer.profile;
-    if (typeof layer.maxFileSize === 'number' && layer.maxFileSize > 0) out.maxFileSize = layer.maxFileSize;
+    if (typeof layer.maxFileSize === 'number' && layer.maxFileSize > 0) out.maxFileSize = Math.min(layer.maxFileSize, MAX_FILE_SIZE_CAP);
     if (typeof layer.defaultNamespace === 'string' && layer.defaultNamespace) out.defaultNamespace = layer.defaultNamespace;
     if (typeof layer.networkResourcesInjector === 'boolean') out.networkResourcesInjector = layer.networkResourcesInjector;
     if (layer.rules && typeof layer.rules === 'object') {
