@@ -33,6 +33,15 @@ describe('cnf-lint CLI: Helm charts', () => {
     assert.deepEqual(json(both.stdout).map((f) => f.ruleId), ['host-namespace-sharing']);
   });
 
+  it('a subchart kept as a .tgz: one information on Chart.yaml naming it (its templates are not read)', () => {
+    const dir = tempDir({ ...CHART, 'charts/upf/charts/mongodb-10.7.0.tgz': Buffer.from([0x1f, 0x8b, 0x08, 0x00]) });
+    const r = runCli(dir, ['--format', 'json', '--rule', 'user-namespace-not-enabled=off', '--rule', 'host-namespace-sharing=off', 'charts']);
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string; ruleId: string; message: string; line: number }) => [f.file, f.ruleId, f.line, f.message]), [
+      ['charts/upf/Chart.yaml', 'file-not-linted', 1, 'The subchart charts/mongodb-10.7.0.tgz is packaged: cnf-lint does not read inside archives, so its templates are not linted. Unpack it into charts/ to lint them.'],
+    ]);
+    assert.equal(r.status, 0);
+  });
+
   it('a values file that does not exist is a clear error (exit 2)', () => {
     const r = runCli(tempDir(CHART), ['--values', 'missing.yaml', 'charts']);
     assert.equal(r.status, 2);

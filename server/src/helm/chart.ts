@@ -71,6 +71,14 @@ export class ChartLoader {
     return out;
   }
 
+  /** The packaged subcharts (`charts/*.tgz`) of the chart at `root`, as paths relative to it. */
+  packagedSubcharts(root: string): string[] {
+    return this.files
+      .list(join(root, 'charts'))
+      .filter((e) => !e.dir && /\.tgz$/i.test(e.name))
+      .map((e) => `charts/${e.name}`);
+  }
+
   /** A template file of `chart` by its Helm name (`<chart name>/templates/<file>`). */
   fileTemplate(chart: Chart, name: string): NamedTemplate | undefined {
     return fileTemplate(chart, this.files, name);

@@ -53,6 +53,7 @@ export const FILE_NOT_LINTED: RuleMeta = {
     "Helm templates and other templates are linted in place, with what cannot be evaluated left unknown; a template whose rendered text does not parse as YAML cannot be linted, and the finding names the construct it could not follow. Binary files are not YAML at all, and very large files are skipped to keep the editor responsive.",
   messages: {
     templateNotFollowed: 'This template is not linted: {{construct}}.',
+    packagedSubchart: 'The subchart {{file}} is packaged: cnf-lint does not read inside archives, so its templates are not linted. Unpack it into charts/ to lint them.',
     binary: 'This file is binary or not valid UTF-8: not linted.',
     tooLarge: 'This file is {{size}} bytes, over the cnfLint.maxFileSize limit of {{limit}} bytes: not linted.',
   },

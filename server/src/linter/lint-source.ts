@@ -1,4 +1,5 @@
 // How a file is read and linted: a manifest, a Helm chart template (rendered with its values), another engine's template, or a chart file.
+import { basename, dirname } from 'node:path';
 import { Chart, ChartLoader, RELEASE_NAMESPACE, templateRoot } from '../helm/chart';
 import { Evaluator, EvaluationLimit, Rendered } from '../helm/evaluate';
 import { renderGeneric, templateMarkerAt } from '../helm/generic-template';
@@ -11,7 +12,9 @@ import { lint, LintResult, LintWorkspace } from './lint';
 import type { LintCache } from './lint-cache';
 import { lintRendered, notFollowedFinding, notFollowedIn } from './lint-template';
 import { templateFindings } from './template-rules';
-import type { Rule } from './types';
+import { FILE_NOT_LINTED } from './engine-rules';
+import { formatMessage } from './messages';
+import type { Finding, Rule } from './types';
 
 /** Where a file is and what reads it; all optional (standard input has no path, a file outside a chart needs no loader). */
 export interface SourceOptions {
@@ -66,6 +69,21 @@ export function readSource(text: string, settings: Settings, options: SourceOpti
   return { ...renderedSource(text, renderGeneric(text), settings, options), ...(parsed ? { template: { parsed, chart: NO_CHART } } : {}) };
 }
 
+/** On a chart's Chart.yaml, one information per packaged subchart, whose templates are not linted. */
+function packagedSubcharts(options: SourceOptions, settings: Settings): Finding[] {
+  const level = settings.rules[FILE_NOT_LINTED.id];
+  if (!options.path || !options.charts || basename(options.path) !== 'Chart.yaml' || level === 'off') return [];
+  return options.charts.packagedSubcharts(dirname(options.path)).map((file) => ({
+    ruleId: FILE_NOT_LINTED.id,
+    messageId: 'packagedSubchart',
+    message: formatMessage(FILE_NOT_LINTED.messages.packagedSubchart, { file }),
+    severity: level ?? FILE_NOT_LINTED.defaultSeverity,
+    start: 0,
+    end: 0,
+    fixes: [],
+  }));
+}
+
 /** The chart of a template outside any chart: no values, no named templates. */
 const NO_CHART: Chart = { root: '', name: '', metadata: new Map(), values: new Map(), templates: new Map(), problems: [] };
 
@@ -97,6 +115,7 @@ export function lintSource(text: string, settings: Settings, rules: readonly Rul
   if (!settings.enable) return { findings: [], ruleErrors: [], lines, source };
   const ofTemplate = source.template ? templateFindings(text, source.template.parsed, source.template.chart, settings, rules) : [];
   if (source.notFollowed) return { findings: [...notFollowedFinding(source.notFollowed, settings), ...ofTemplate], ruleErrors: [], lines, source };
+  if (source.kind === 'chart-file') return { findings: packagedSubcharts(options, settings), ruleErrors: [], lines, source };
   if (!source.file) return { findings: [], ruleErrors: [], lines, source };
   if (source.rendered) {
     const valuesText = (path: string) => options.charts?.read(path);
