@@ -68,6 +68,7 @@ function main(): void {
     logError: (message) => connection.console.error(message),
   });
   let folders: string[] = [];
+  const logFailure = (what: string) => (e: unknown) => connection.console.error(`cnf-lint: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 
   connection.onInitialize((params) => {
     features = clientFeatures(params.capabilities);
@@ -105,7 +106,7 @@ function main(): void {
     for (const change of params.changes) {
       if (chartFileChanged(change.uri)) configChanged = true;
       if (configFiles.fileChanged(change.uri)) configChanged = true;
-      else await indexer.fileChanged(change.uri, change.type);
+      else await indexer.fileChanged(change.uri, change.type).catch(logFailure('a watched file change'));
     }
     if (configChanged) {
       diagnostics.requestAll();
@@ -132,7 +133,7 @@ function main(): void {
     settings.drop(e.document.uri);
     diagnostics.close(e.document.uri);
     if (isConfigUri(e.document.uri)) configFiles.fileChanged(e.document.uri);
-    else void indexer.documentClosed(e.document.uri);
+    else indexer.documentClosed(e.document.uri).catch(logFailure('closing a document'));
   });
 
   connection.onCodeAction(async (params) => {
@@ -142,6 +143,8 @@ function main(): void {
   });
   connection.onHover(async (params) => hoverAt(await diagnostics.current(params.textDocument.uri), params.position, RULES) ?? null);
 
+  // The last line of defence: a promise nobody handled is logged, never the end of the server.
+  process.on('unhandledRejection', logFailure('a background task'));
   documents.listen(connection);
   connection.listen();
 }

@@ -64,6 +64,29 @@ describe('diagnostics service', () => {
     assert.match(t.errors[0], /^cnf-lint: rule always-throws failed on file:\/\/\/virtual\/pod\.yaml: Error: boom/);
   });
 
+  it('a document whose lint throws outside every rule still gets one internal-error finding, and the failure is logged', async () => {
+    let armed = false;
+    const unreadable = {
+      get meta(): Rule['meta'] {
+        if (armed) throw new Error('a registry that cannot be read');
+        return { ...privileged.meta, id: 'unreadable' };
+      },
+      check() {},
+    } as Rule;
+    const t = setup([unreadable]);
+    armed = true;
+    const done = t.published$();
+    t.service.request(URI);
+    await t.asked(1);
+    t.pendingSettings[0](defaultSettings());
+    await done;
+    assert.deepEqual(
+      t.published.map((p) => [p.version, p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message])]),
+      [[1, [['internal-error', 0, 0, 'cnf-lint failed on this document (Error: a registry that cannot be read): it is not checked, the other documents of the file are. This is a bug in cnf-lint: please report it with this document.']]]],
+    );
+    assert.equal(t.errors.length, 1);
+  });
+
   it('does not publish a version that changed while its settings were asked for', async () => {
     const t = setup([privileged]);
     t.service.request(URI);

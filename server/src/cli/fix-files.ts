@@ -53,7 +53,14 @@ export function fixInputs(inputs: readonly LoadedInput[], index: WorkspaceIndex,
       const { text, bom } = decode(input.bytes);
       const workspace: LintWorkspace = { index, uri: input.name, deps };
       const options = sourceOptions(input, charts);
-      const { output, dropped } = fixAll(text, input.settings, RULES, workspace, (t) => lintSource(t, input.settings, RULES, options, workspace).findings);
+      let fixed: ReturnType<typeof fixAll>;
+      try {
+        fixed = fixAll(text, input.settings, RULES, workspace, (t) => lintSource(t, input.settings, RULES, options, workspace).findings);
+      } catch (error) {
+        notes.push(`cnf-lint: --fix: ${input.name} not fixed: cnf-lint failed on it (${error instanceof Error ? error.message : String(error)})\n`);
+        continue;
+      }
+      const { output, dropped } = fixed;
       lookups.set(input, deps);
       for (const d of dropped) notes.push(droppedNote(input.name, text, d));
       if (output === text) continue;

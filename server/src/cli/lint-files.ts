@@ -1,5 +1,6 @@
 // Reads and lints the inputs of a run: bytes in, workspace index and findings with a line index out (--fix: fix-files.ts).
 import { readFileSync } from 'node:fs';
+import { documentFailed } from '../linter/guard';
 import { LintWorkspace, oversizeFinding } from '../linter/lint';
 import { lintSource, readSource, SourceOptions } from '../linter/lint-source';
 import { ChartLoader } from '../helm/chart';
@@ -103,8 +104,15 @@ export function lintInput(input: LoadedInput, fix: boolean, index?: WorkspaceInd
     if (oversize) result.findings.push(oversize);
     return result;
   }
-  const { findings, ruleErrors, lines } = lintSource(decode(bytes).text, settings, RULES, sourceOptions(input, charts), workspace);
-  return { ...result, lines, findings, ruleErrors };
+  const text = decode(bytes).text;
+  try {
+    const { findings, ruleErrors, lines } = lintSource(text, settings, RULES, sourceOptions(input, charts), workspace);
+    return { ...result, lines, findings, ruleErrors };
+  } catch (error) {
+    // The engine failed outside every rule: this file says so, and the other files are still reported.
+    const failed = documentFailed(error, 0, settings);
+    return { ...result, lines: new LineIndex(text), findings: failed ? [failed] : [], ruleErrors: [{ ruleId: 'cnf-lint', error }] };
+  }
 }
 
 /** UTF-8 bytes of a text, with the byte-order mark it was read with. */

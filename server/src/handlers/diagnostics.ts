@@ -2,11 +2,12 @@
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigReader } from '../config/config-file';
+import { documentFailed } from '../linter/guard';
 import type { Rule } from '../linter/types';
 import { LintCache } from '../linter/lint-cache';
 import type { ChartLoader } from '../helm/chart';
 import { ParseCache } from '../manifest/parse';
-import type { Settings } from '../protocol/settings';
+import { defaultSettings, Settings } from '../protocol/settings';
 import { updateEntry } from '../workspace/index-entry';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 import { FolderConfig, uriToPath } from './config-files';
@@ -149,6 +150,9 @@ export class DiagnosticsService {
       this.deps.publish({ uri, version: outcome.version, diagnostics });
     } catch (error) {
       this.deps.logError(`cnf-lint: linting ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      // Never silence: the document gets one finding that says it was not checked.
+      const failed = documentFailed(error, 0, defaultSettings());
+      if (failed && doc === this.deps.documents.get(uri)) this.deps.publish({ uri, version: doc.version, diagnostics: [toDiagnostic(failed, doc, doc.version)] });
     }
   }
 
