@@ -16,7 +16,7 @@ describe('helm: a chart template linted in place', () => {
     const uri = h.fileUri('upf-chart/templates/privileged.yaml');
     await h.openInEditor(uri);
     const [d] = await h.waitForDiagnostics(uri, (ds) => ds.some((x) => h.codeOf(x) === 'privileged-container'), 'the privileged-container diagnostic');
-    assert.equal(h.fmtRange(d.range), '11:19-11:58', 'on {{ .Values.securityContext.privileged }}');
+    assert.equal(h.fmtRange(d.range), '11:7-11:59', 'on privileged: {{ .Values.securityContext.privileged }}');
     const values = h.fileUri('upf-chart/values.yaml');
     assert.deepEqual(
       (d.relatedInformation ?? []).map((r) => [r.location.uri.toString(), h.fmtRange(r.location.range), r.message]),
