@@ -1,7 +1,8 @@
 // The inputs of a run: files as given, directories walked for YAML files in a fixed order, and stdin.
-import { readdirSync, realpathSync, statSync, Stats } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { readdirSync, statSync, Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { isManifestFileName, isSkippedFolder, isTemplateFileName } from '../workspace/index-entry';
+import { resolvesInside } from '../workspace/inside';
 import { CliError } from './args';
 
 /** The name standard input is reported under. */
@@ -54,7 +55,7 @@ function statOrThrow(p: string): Stats {
  * extension: not `_*` helpers, not NOTES.txt), sorted by name at each level; symbolic links to
  * folders are not followed, links to files only when the file lies inside the directory walked (`root`).
  */
-function walk(dir: string, templates = false, root = realpathSync(dir)): string[] {
+function walk(dir: string, templates = false, root = dir): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -79,8 +80,7 @@ function walk(dir: string, templates = false, root = realpathSync(dir)): string[
 function isFile(isLink: boolean, isRegular: boolean, p: string, root: string): boolean {
   if (!isLink) return isRegular;
   try {
-    const rel = relative(root, realpathSync(p));
-    return statSync(p).isFile() && rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+    return statSync(p).isFile() && resolvesInside(p, root);
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 // The files of the workspace folders and the index entry of each, as the crawl worker reads them from disk.
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { readSource } from '../linter/lint-source';
 import type { Settings } from '../protocol/settings';
 import { globMatcher } from '../workspace/glob';
 import { indexEntry, isManifestFileName, isSkippedFolder, isTemplateFileName } from '../workspace/index-entry';
+import { resolvesInside } from '../workspace/inside';
 import type { CrawlFolder, FileEntry } from './index-protocol';
 
 /** True when a URI lies under a folder URI. */
@@ -40,6 +41,7 @@ export function changedFileEntry(key: string, folder: CrawlFolder, charts?: Char
   const rel = relative(fileURLToPath(folder.uri), path).split(sep);
   const excluded = globMatcher(folder.excludes);
   if (!isManifestFileName(rel[rel.length - 1]) || rel.slice(0, -1).some(isSkippedFolder) || excluded(rel.join('/'))) return { key, objects: null };
+  if (isLink(path) && !resolvesInside(path, fileURLToPath(folder.uri))) return { key, objects: null };
   return fileEntry(key, path, folder.settings, charts);
 }
 
@@ -60,7 +62,16 @@ export async function* walk(dir: string, root: string, excluded: (rel: string) =
     if (entry.isDirectory()) {
       if (!isSkippedFolder(entry.name)) yield* walk(path, root, excluded, templates || (chart && entry.name === 'templates'));
     } else if ((entry.isFile() || entry.isSymbolicLink()) && (isManifestFileName(entry.name) || (templates && isTemplateFileName(entry.name)))) {
-      yield path;
+      // A link is read only when it resolves inside the folder crawled: a repository cannot make the index read outside it.
+      if (!entry.isSymbolicLink() || resolvesInside(path, root)) yield path;
     }
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }

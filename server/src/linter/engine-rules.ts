@@ -85,11 +85,12 @@ export const INTERNAL_ERROR: RuleMeta = {
   confidence: 'clear-cut',
   appliesTo: 'every document',
   rationale:
-    'When a rule fails on a document (a bug in cnf-lint), or a document goes beyond one of the limits that keep cnf-lint fast on any input (findings per document, merge-key chains), cnf-lint says so with this finding instead of staying silent. The findings of the other rules and documents are still reported, but this document may have problems cnf-lint did not see. Please report a failing rule with the document that makes it fail.',
+    'When a rule fails on a document (a bug in cnf-lint), or a document goes beyond one of the limits that keep cnf-lint fast on any input (documents per file, findings per document, merge-key chains), cnf-lint says so with this finding instead of staying silent. The findings of the other rules and documents are still reported, but this document may have problems cnf-lint did not see. Please report a failing rule with the document that makes it fail.',
   messages: {
     ruleFailed: 'Rule {{rule}} failed on this document ({{error}}): its findings here are missing, the other rules still ran. This is a bug in cnf-lint: please report it with this document.',
     documentFailed: 'cnf-lint failed on this document ({{error}}): it is not checked, the other documents of the file are. This is a bug in cnf-lint: please report it with this document.',
     tooManyFindings: 'This document has more than {{limit}} findings: the rest are not reported.',
+    tooManyDocuments: 'This file has more than {{limit}} YAML documents: from here on it is not read, and not checked.',
     mergeTooDeep: 'Merge keys (`<<`) chain more than {{limit}} maps deep here: keys merged from further along the chain are not read, and not checked.',
   },
   fixes: {},

@@ -2,7 +2,7 @@
 import { spanOf } from '../manifest/nodes';
 import type { K8sObject } from '../manifest/objects';
 import { documentAt } from '../manifest/document-at';
-import type { ManifestDocument, ParsedFile } from '../manifest/parse';
+import { ManifestDocument, MAX_DOCUMENTS, ParsedFile } from '../manifest/parse';
 import type { Settings } from '../protocol/settings';
 import { INTERNAL_ERROR } from './engine-rules';
 import type { StoredFinding } from './lint-cache';
@@ -31,6 +31,11 @@ export function ruleFailed(ruleId: string, error: unknown, objects: readonly K8s
 /** The finding for a document the engine itself failed on (outside any rule). */
 export function documentFailed(error: unknown, at: number, settings: Settings): StoredFinding | undefined {
   return engineStored(INTERNAL_ERROR, 'documentFailed', at, at, settings, { error: describe(error) });
+}
+
+/** The finding at the first document of a file that is not parsed (more than MAX_DOCUMENTS). */
+export function tooManyDocuments(at: number, settings: Settings): StoredFinding | undefined {
+  return engineStored(INTERNAL_ERROR, 'tooManyDocuments', at, at, settings, { limit: MAX_DOCUMENTS });
 }
 
 /**

@@ -8,7 +8,7 @@ import { summarizeObjects } from '../workspace/summarize';
 import type { IndexedObject, WorkspaceView } from '../workspace/types';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { FILE_NOT_LINTED } from './engine-rules';
-import { capFindings, documentFailed, ruleFailed } from './guard';
+import { capFindings, documentFailed, ruleFailed, tooManyDocuments } from './guard';
 import { CachedDocument, LintCache, StoredFinding } from './lint-cache';
 import { formatMessage } from './messages';
 import { applySuppressions } from './suppression';
@@ -79,6 +79,8 @@ export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[
     for (const f of shifted(entry.findings, entry.base, d.start)) stored.push(f);
     for (const e of entry.ruleErrors) result.ruleErrors.push(e);
   }
+  const unparsed = file.unparsedFrom !== undefined && tooManyDocuments(file.unparsedFrom, settings);
+  if (unparsed) stored.push(unparsed);
   if (perFile.length > 0) {
     const pods = allObjects.map(podSpecOf).filter((p): p is PodSpecView => p !== undefined);
     for (const f of runRules(perFile, file, settings, allObjects, pods, result.ruleErrors)) stored.push(f);

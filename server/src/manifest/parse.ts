@@ -34,7 +34,12 @@ export interface ParsedFile {
   /** Set when the file is not YAML to lint (binary data); documents is empty. */
   skip?: { reason: SkipReason; offset: number };
   lines: LineIndex;
+  /** Set when the file has more than MAX_DOCUMENTS documents: the offset where the text that is not parsed starts. */
+  unparsedFrom?: number;
 }
+
+/** At most this many documents of one file are parsed (a million `---` lines would take gigabytes). */
+export const MAX_DOCUMENTS = 10_000;
 
 /**
  * Options that match how Kubernetes reads YAML (YAML 1.1 booleans); repeated keys are kept for
@@ -91,7 +96,12 @@ export function parseFile(text: string, cache?: ParseCache): ParsedFile {
   const binaryAt = findBinary(text);
   if (binaryAt >= 0) return { text, eol, documents: [], skip: { reason: 'binary', offset: binaryAt }, lines };
   const chunks: Chunk[] = [];
+  let unparsedFrom: number | undefined;
   for (const [start, end] of splitDocuments(text)) {
+    if (chunks.length >= MAX_DOCUMENTS) {
+      unparsedFrom = start;
+      break;
+    }
     const chunkText = text.slice(start, end);
     const cached = cache?.take(chunkText);
     if (cached) {
@@ -103,7 +113,7 @@ export function parseFile(text: string, cache?: ParseCache): ParsedFile {
   }
   cache?.reset(chunks);
   const documents = chunks.flatMap((c) => c.docs).map((d, index) => ({ ...d, index }));
-  return { text, eol, documents, lines };
+  return unparsedFrom === undefined ? { text, eol, documents, lines } : { text, eol, documents, lines, unparsedFrom };
 }
 
 /**

@@ -6,7 +6,7 @@ import { MAX_FINDINGS_PER_DOCUMENT } from '../../../server/src/linter/guard';
 import { lint } from '../../../server/src/linter/lint';
 import { Finding } from '../../../server/src/linter/types';
 import { getPair, keysOf, MAX_MERGE_DEPTH, scalarText } from '../../../server/src/manifest/nodes';
-import { parseFile } from '../../../server/src/manifest/parse';
+import { MAX_DOCUMENTS, parseFile } from '../../../server/src/manifest/parse';
 import { defaultSettings } from '../../../server/src/protocol/settings';
 import { RULES } from '../../../server/src/rules/index';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspace-index';
@@ -184,5 +184,13 @@ spec:
       limit.map((f) => [f.messageId, f.start, f.message]),
       [['tooManyFindings', 0, `This document has more than ${MAX_FINDINGS_PER_DOCUMENT} findings: the rest are not reported.`]],
     );
+  });
+  it(`1,000,000 lines of --- : ${MAX_DOCUMENTS} documents parsed, one finding where the rest starts`, () => {
+    const text = '---\n'.repeat(1_000_000);
+    const file = parseFile(text);
+    assert.equal(file.documents.length, MAX_DOCUMENTS);
+    assert.equal(file.unparsedFrom, 4 * MAX_DOCUMENTS);
+    const findings = lintAll(text);
+    assert.deepEqual(brief(text, findings), [`${MAX_DOCUMENTS + 1}:1 internal-error/tooManyDocuments`]);
   });
 });
