@@ -92,7 +92,7 @@ export function readJsonNetworks(decoded: DecodedString): { elements: NetworkEle
     const index = Number(error.instancePath.split('/')[1]);
     if (problem.severity !== 'warning' && elements[index]) elements[index].valid = false;
   }
-  problems.push(...semanticProblems(elements, decoded), ...duplicateInterfaces(elements));
+  for (const p of [semanticProblems(elements, decoded), duplicateInterfaces(elements)].flat()) problems.push(p);
   problems.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   return { elements, problems };
 }

@@ -126,7 +126,8 @@ function readList(decoded: DecodedString): { elements: NetworkElement[]; problem
       else if (reason && element.interface) problem('badInterface', element.interfaceSpan, { value: element.interface, reason });
     }
   }
-  problems.push(...duplicateInterfaces(elements));
+  // A loop, not a spread: a list of 100,000 networks is more arguments than a call takes.
+  for (const p of duplicateInterfaces(elements)) problems.push(p);
   return { elements, problems };
 }
 

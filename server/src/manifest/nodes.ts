@@ -254,6 +254,18 @@ export function spanOf(at: unknown): [number, number] | undefined {
   return nodeSpan(at);
 }
 
+/** True when an alias is written anywhere inside a node (its keys and values, at any depth). Iterative. */
+export function containsAlias(node: unknown): boolean {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isAlias(n)) return true;
+    if (isPair(n)) stack.push(n.key, n.value);
+    else if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push(item);
+  }
+  return false;
+}
+
 /** True when a value node is written through an alias (fixes must not edit it). */
 export function isAliasNode(node: unknown): boolean {
   return isAlias(node);

@@ -225,10 +225,10 @@ function blockPieces(text: string, lines: BodyLine[], indent: number, folded: bo
       continue;
     }
     const spaced = /^[ \t]/.test(text.slice(l.start + indent, l.end));
-    if (!prev) out.push(...empties.map(newline));
-    else if (!folded || prev.spaced || spaced) out.push(newline(prev.line), ...empties.map(newline));
-    else if (empties.length === 0) out.push({ ch: ' ', start: prev.line.end, end: prev.line.breakEnd, blank: false });
-    else out.push(...empties.map(newline));
+    // Loops, not spreads: a scalar can hold more blank lines than a call takes arguments.
+    if (prev && (!folded || prev.spaced || spaced)) out.push(newline(prev.line));
+    if (prev && folded && !prev.spaced && !spaced && empties.length === 0) out.push({ ch: ' ', start: prev.line.end, end: prev.line.breakEnd, blank: false });
+    for (const e of empties) out.push(newline(e));
     empties.length = 0;
     for (let i = l.start + indent; i < l.end; i++) out.push({ ch: text[i], start: i, end: i + 1, blank: false });
     prev = { line: l, spaced };

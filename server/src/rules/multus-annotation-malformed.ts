@@ -7,7 +7,7 @@ import { compactJson } from '../fixes/stubs';
 import type { FixReport, Rule } from '../linter/types';
 import { parseJson } from '../manifest/json-positions';
 import { NETWORKS_ANNOTATION, NetworksProblem, readNetworks } from '../manifest/multus-networks';
-import { asMap, asSeq, deref, get, getPair, stringValue } from '../manifest/nodes';
+import { asMap, asSeq, containsAlias, deref, get, getPair, stringValue } from '../manifest/nodes';
 import { ParsedFile } from '../manifest/parse';
 import { decodeNode } from '../manifest/string-offsets';
 
@@ -103,6 +103,8 @@ function renameFix(pair: Pair<Scalar, unknown>, written: string, rename: NonNull
 function wholeValueFixes(map: YAMLMap, pair: Pair<Scalar, unknown>, problems: NetworksProblem[]): FixReport[] | undefined {
   if (!problems.some((p) => ['notString', 'jsonSyntax', 'elementNotObject'].includes(p.messageId))) return undefined;
   const value = deref(pair.value);
+  // Aliases inside would be written as {"source": ...}, or expanded without bound: no rewrite.
+  if ((asSeq(value) || asMap(value)) && containsAlias(value)) return undefined;
   if (asSeq(value) || asMap(value)) {
     const parsed = JSON.parse(JSON.stringify((value as { toJSON(): unknown }).toJSON())) as unknown;
     const list = Array.isArray(parsed) ? parsed : [parsed];

@@ -185,6 +185,21 @@ spec:
       [['tooManyFindings', 0, `This document has more than ${MAX_FINDINGS_PER_DOCUMENT} findings: the rest are not reported.`]],
     );
   });
+  it('a comma list of 150,000 networks on one interface, and a folded JSON string of 300,000 blank lines: no rule fails', () => {
+    const list = Array.from({ length: 150_000 }, (_, i) => `n${i}@net1`).join(',');
+    const findings = lintAll(pod(list));
+    assert.equal(findings.filter((f) => f.messageId === 'duplicateInterface').length > 0, true);
+    lintAll(pod(`>\n      [a,${'\n'.repeat(300_000)}      b]`));
+  });
+  it('a networks annotation written as a YAML list of aliases is reported, with no rewrite that would write {"source": ...}', () => {
+    const text = pod('[*a, *a]').replace('  namespace: cnf\n', '  namespace: cnf\n  labels: {x: &a [n1, n2]}\n');
+    assert.deepEqual(parseFile(text).documents[0].errors, []);
+    const findings = lintAll(text).filter((f) => f.ruleId === 'multus-annotation-malformed');
+    assert.deepEqual(
+      findings.map((f) => [f.messageId, f.fixes.length]),
+      [['notString', 0]],
+    );
+  });
   it(`1,000,000 lines of --- : ${MAX_DOCUMENTS} documents parsed, one finding where the rest starts`, () => {
     const text = '---\n'.repeat(1_000_000);
     const file = parseFile(text);
