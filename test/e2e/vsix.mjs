@@ -29,7 +29,7 @@ const { values: opts } = parseArgs({
   },
 });
 
-/** What a VSIX may hold: the bundles, schemas, snippets, README, CHANGELOG, LICENSE, package.json. */
+/** What a VSIX may hold: the bundles, schemas, snippets, the icon, README, CHANGELOG, LICENSE, package.json. */
 const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
@@ -40,6 +40,7 @@ const ALLOWED = [
   /^extension\/dist\/(client|server|index-worker|cli)\.js$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/snippets\/[\w.-]+\.code-snippets$/,
+  /^extension\/images\/icon\.png$/,
 ];
 /** What it must hold. */
 const REQUIRED = [/^extension\/package\.json$/, /^extension\/dist\/client\.js$/, /^extension\/dist\/server\.js$/, /^extension\/dist\/index-worker\.js$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/license(\.txt|\.md)?$/i];
