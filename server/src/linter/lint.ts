@@ -61,7 +61,7 @@ export function lint(file: ParsedFile, settings: Settings, rules: readonly Rule[
   const allObjects: K8sObject[] = [];
   const uri = workspace?.uri ?? '';
   let summarized: IndexedObject[] | undefined;
-  const summaries = () => (summarized ??= summarizeObjects(uri, allObjects, settings.defaultNamespace));
+  const summaries = () => (summarized ??= summarizeObjects(uri, allObjects, settings.defaultNamespace, { text: file.text, kubernetesVersion: settings.kubernetesVersion }));
   result.summaries = summaries;
   const documentObjects: K8sObject[][] = [];
   const stored: StoredFinding[] = [];
@@ -165,7 +165,7 @@ function noWorkspace(ruleId: string): WorkspaceView {
   const refuse = (): never => {
     throw new Error(`${ruleId} reads ctx.workspace but is not of scope 'workspace'`);
   };
-  return { nad: refuse, nadsNamed: refuse, nadsWithResource: refuse, policiesFor: refuse, objectsOfKind: refuse, inThisFile: refuse };
+  return { nad: refuse, nadsNamed: refuse, nadsWithResource: refuse, policiesFor: refuse, objectsOfKind: refuse, objectsIn: refuse, object: refuse, workloadsIn: refuse, inThisFile: refuse };
 }
 
 function engineFinding(meta: RuleMeta, messageId: string, start: number, end: number, settings: Settings, data?: Record<string, string | number>): Finding | undefined {

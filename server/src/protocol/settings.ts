@@ -18,6 +18,8 @@ export interface Settings {
   multus: { namespaceIsolation: boolean; globalNamespaces: string[] };
   /** Helm: values files over a chart's values.yaml, as globs relative to the chart (later wins). */
   helm: { valuesFiles: string[] };
+  /** Namespaces (globs) of the platform's own infrastructure: not tenants, so gap-1 rules stay silent there. */
+  infrastructureNamespaces: string[];
 }
 
 /** The largest `maxFileSize` taken (64 MiB): a larger value, `1e308` or Infinity, is capped to it. */
@@ -34,11 +36,12 @@ export const DEFAULT_SETTINGS: Settings = {
   networkResourcesInjector: false,
   multus: { namespaceIsolation: false, globalNamespaces: [] },
   helm: { valuesFiles: [] },
+  infrastructureNamespaces: ['kube-system', 'kube-public', 'kube-node-lease', 'openshift-*'],
 };
 
 /** A fresh copy of the defaults, safe to mutate. */
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, rules: {}, multus: { ...DEFAULT_SETTINGS.multus, globalNamespaces: [] }, helm: { valuesFiles: [] } };
+  return { ...DEFAULT_SETTINGS, rules: {}, multus: { ...DEFAULT_SETTINGS.multus, globalNamespaces: [] }, helm: { valuesFiles: [] }, infrastructureNamespaces: [...DEFAULT_SETTINGS.infrastructureNamespaces] };
 }
 
 /**
@@ -55,6 +58,7 @@ export function mergeSettings(base: Settings, ...layers: Array<Partial<Settings>
     if (typeof layer.maxFileSize === 'number' && layer.maxFileSize > 0) out.maxFileSize = Math.min(layer.maxFileSize, MAX_FILE_SIZE_CAP);
     if (typeof layer.defaultNamespace === 'string' && layer.defaultNamespace) out.defaultNamespace = layer.defaultNamespace;
     if (typeof layer.networkResourcesInjector === 'boolean') out.networkResourcesInjector = layer.networkResourcesInjector;
+    if (Array.isArray(layer.infrastructureNamespaces)) out.infrastructureNamespaces = layer.infrastructureNamespaces.filter((s) => typeof s === 'string');
     if (layer.rules && typeof layer.rules === 'object') {
       for (const [id, level] of Object.entries(layer.rules)) {
         if (level === 'off' || level === 'error' || level === 'warning' || level === 'info') out.rules[id] = level;

@@ -2,10 +2,10 @@
 import { appendDocument } from '../fixes/append-document';
 import { multiNetworkPolicySkeleton } from '../fixes/stubs';
 import type { Rule } from '../linter/types';
+import { selects, stringMap } from '../manifest/label-selector';
 import { podNetworks } from '../manifest/multus-networks';
 import { get } from '../manifest/nodes';
 import { attachmentRef, podNamespace, refText } from '../workspace/refs';
-import { selects, stringMap } from '../workspace/summarize';
 
 export const rule: Rule = {
   meta: {

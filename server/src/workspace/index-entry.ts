@@ -49,7 +49,7 @@ export function indexEntry(key: string, source: IndexSource, settings: Settings)
   const { file, defaultNamespace } = source.read();
   if (!file) return [];
   if (file.skip?.reason === 'binary') return undefined;
-  return summarizeObjects(key, objectsOf(file), defaultNamespace ?? settings.defaultNamespace);
+  return summarizeObjects(key, objectsOf(file), defaultNamespace ?? settings.defaultNamespace, { text: file.text, kubernetesVersion: settings.kubernetesVersion });
 }
 
 /** Puts a file's entry in the index (or takes it out); returns the lookup keys whose answers changed. */

@@ -1,10 +1,7 @@
 // What the workspace index knows about each object, and the read-only view rules query.
+import type { LabelSelector } from '../manifest/label-selector';
 
-/** A label selector as Kubernetes writes it (`matchLabels` and `matchExpressions`). */
-export interface LabelSelector {
-  matchLabels: Readonly<Record<string, string>>;
-  matchExpressions: ReadonlyArray<{ key: string; operator: string; values: readonly string[] }>;
-}
+export type { LabelSelector } from '../manifest/label-selector';
 
 /** A NetworkAttachmentDefinition reference: its namespace and name. */
 export interface NetworkRef {
@@ -73,8 +70,31 @@ export interface IndexedObject {
   nad?: IndexedNad;
   /** For a MultiNetworkPolicy: the networks its `k8s.v1.cni.cncf.io/policy-for` annotation names. */
   policyFor?: readonly NetworkRef[];
-  /** For a NetworkPolicy or MultiNetworkPolicy: its `spec.podSelector` (absent selects every pod). */
+  /** For a NetworkPolicy or MultiNetworkPolicy: its `spec.podSelector` (absent or null: the empty selector, every pod). */
   podSelector?: LabelSelector;
+  /** For a NetworkPolicy: its `policyTypes` as the API server defaults them (Ingress, plus Egress when it has egress rules). */
+  policyTypes?: ReadonlyArray<'Ingress' | 'Egress'>;
+  /** For a workload (any kind with a pod spec): what tenancy rules need of its pods. */
+  pod?: PodSummary;
+  /** For a ServiceAccount: its `automountServiceAccountToken` when it is a boolean. */
+  automountToken?: boolean;
+  /** For a NetworkAttachmentDefinition: `spec.config` as written (what a copy of it in another namespace takes). */
+  nadConfig?: string;
+  /** For a RuntimeClass: `overhead.podFixed`, each quantity as Kubernetes prints it. */
+  overhead?: Readonly<Record<string, string>>;
+}
+
+/** The pods of a workload, as the tenancy rules (RA2 gap 1) see them. */
+export interface PodSummary {
+  /** The pod template's labels (the pod's own for a Pod). */
+  labels: Readonly<Record<string, string>>;
+  /** How many pods run at once (`replicas`, `parallelism`; 1 for a DaemonSet, 0 for a PodTemplate). */
+  replicas: number;
+  /** `spec.runtimeClassName`, whose RuntimeClass may add pod overhead. */
+  runtimeClassName?: string;
+  /** One pod's requests and limits as the scheduler counts them (no overhead), as Kubernetes prints each quantity. */
+  requests: Readonly<Record<string, string>>;
+  limits: Readonly<Record<string, string>>;
 }
 
 /**
@@ -97,6 +117,12 @@ export interface WorkspaceView {
   policiesFor(namespace: string, name: string): IndexedObject[];
   /** Every object of a kind (any apiVersion), in index order. */
   objectsOfKind(kind: string): IndexedObject[];
+  /** The objects of a kind in a namespace ('' for cluster-scoped kinds), in index order. */
+  objectsIn(kind: string, namespace: string): IndexedObject[];
+  /** The object of a kind, namespace ('' for cluster-scoped kinds) and name, or undefined (the first one found). */
+  object(kind: string, namespace: string, name: string): IndexedObject | undefined;
+  /** Every workload (object with a pod summary) of a namespace, in index order. */
+  workloadsIn(namespace: string): IndexedObject[];
   /** True when an object of an answer is defined in the file being linted (at its current text). */
   inThisFile(object: { uri: string }): boolean;
 }

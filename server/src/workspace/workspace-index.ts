@@ -1,4 +1,4 @@
-// The workspace index: per file, the summaries of its objects; lookups by NAD, resource, policy and kind.
+// The workspace index: per file, the summaries of its objects; lookups by NAD, resource, policy, kind, namespace and name.
 import { isUnknownText } from '../manifest/unknown';
 import { IndexedNad, IndexedObject, WorkspaceView } from './types';
 
@@ -40,6 +40,9 @@ const resourceKey = (resource: string) => `resource:${resource}`;
 const anyPrefixResourceKey = (name: string) => `resource:*/${name}`;
 const policyKey = (namespace: string, name: string) => `policy:${namespace}/${name}`;
 const kindKey = (kind: string) => `kind:${kind}`;
+const inNamespaceKey = (kind: string, namespace: string) => `in:${kind}:${namespace}`;
+const objectKey = (kind: string, namespace: string, name: string) => `object:${kind}:${namespace}/${name}`;
+const workloadsKey = (namespace: string) => `workloads:${namespace}`;
 
 /** Per file: its objects and the signature of what each lookup key finds in it. */
 interface FileEntry {
@@ -124,6 +127,9 @@ export class WorkspaceIndex {
       },
       policiesFor: (namespace, name) => [...find(policyKey(namespace, name)), ...find(policyKey(namespace, UNKNOWN)), ...find(policyKey(UNKNOWN, UNKNOWN))],
       objectsOfKind: (kind) => find(kindKey(kind)),
+      objectsIn: (kind, namespace) => find(inNamespaceKey(kind, namespace)),
+      object: (kind, namespace, name) => find(objectKey(kind, namespace, name))[0],
+      workloadsIn: (namespace) => find(workloadsKey(namespace)),
       inThisFile: (object) => answers.liveUri !== undefined && object.uri === answers.liveUri,
     };
   }
@@ -169,7 +175,9 @@ export class WorkspaceIndex {
 
 /** The lookup keys that find an object. */
 function keysOf(o: IndexedObject): string[] {
-  const keys = [kindKey(o.kind)];
+  const keys = [kindKey(o.kind), inNamespaceKey(o.kind, o.namespace)];
+  if (o.name !== undefined) keys.push(objectKey(o.kind, o.namespace, o.name));
+  if (o.pod) keys.push(workloadsKey(o.namespace));
   if (o.nad) {
     // A NAD whose name or namespace a template could not evaluate may be any: it answers lookups that find no other.
     const namespace = isUnknownText(o.nad.namespace) ? UNKNOWN : o.nad.namespace;

@@ -8,7 +8,8 @@ import { objectsOf } from '../../../server/src/manifest/objects';
 import { parseFile, ParseCache } from '../../../server/src/manifest/parse';
 import { defaultSettings } from '../../../server/src/protocol/settings';
 import { enabledPatterns, globMatcher } from '../../../server/src/workspace/glob';
-import { selects, summarizeObjects } from '../../../server/src/workspace/summarize';
+import { selects } from '../../../server/src/manifest/label-selector';
+import { summarizeObjects } from '../../../server/src/workspace/summarize';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspace-index';
 
 const NADS = `apiVersion: k8s.cni.cncf.io/v1
@@ -116,13 +117,14 @@ describe('summarizeObjects', () => {
     assert.ok(!selects(objects[3].podSelector, { app: 'smf' }));
   });
 
-  it('label selectors: matchExpressions In, NotIn, Exists, DoesNotExist; an absent selector selects all', () => {
+  it('label selectors: matchExpressions In, NotIn, Exists, DoesNotExist; a null selector selects nothing', () => {
     const sel = { matchLabels: {}, matchExpressions: [{ key: 'a', operator: 'In', values: ['1', '2'] }, { key: 'b', operator: 'DoesNotExist', values: [] }] };
     assert.ok(selects(sel, { a: '2' }));
     assert.ok(!selects(sel, { a: '3' }));
     assert.ok(!selects(sel, { a: '1', b: '' }));
     assert.ok(selects({ matchLabels: {}, matchExpressions: [{ key: 'a', operator: 'NotIn', values: ['1'] }, { key: 'c', operator: 'Exists', values: [] }] }, { c: 'x' }));
-    assert.ok(selects(undefined, {}));
+    assert.ok(!selects(undefined, {}));
+    assert.ok(!selects(null, {}));
   });
 });
 
@@ -149,7 +151,7 @@ describe('WorkspaceIndex', () => {
     assert.ok(first.has('nad:cnf/n3-sriov') && first.has('resource:intel.com/n3') && first.has('policy:lab/n9') && first.has('kind:Namespace'));
     assert.deepEqual([...index.setFile('nads.yaml', summarize('nads.yaml', NADS))], [], 'the same objects again: nothing changed');
     const edited = index.setFile('nads.yaml', summarize('nads.yaml', NADS.replace('intel.com/n3', 'intel.com/n3x')));
-    assert.deepEqual([...edited].sort(), ['kind:NetworkAttachmentDefinition', 'nad-name:n3-sriov', 'nad:cnf/n3-sriov', 'resource:intel.com/n3', 'resource:intel.com/n3x']);
+    assert.deepEqual([...edited].sort(), ['in:NetworkAttachmentDefinition:cnf', 'kind:NetworkAttachmentDefinition', 'nad-name:n3-sriov', 'nad:cnf/n3-sriov', 'object:NetworkAttachmentDefinition:cnf/n3-sriov', 'resource:intel.com/n3', 'resource:intel.com/n3x']);
     const gone = index.deleteFile('nads.yaml');
     assert.ok(gone.has('nad:cnf/n6-sriov') && gone.has('kind:MultiNetworkPolicy'));
     assert.equal(index.view().nad('cnf', 'n3-sriov'), undefined);
