@@ -34,7 +34,7 @@ describe('cnf-lint CLI: --fix', () => {
   it('applies the preferred fixes, keeps every other line byte-identical, and exits 0 when nothing remains', () => {
     const dir = tempDir({ 'upf.yaml': CRLF_POD });
     const r = runCli(dir, ['--fix', 'upf.yaml']);
-    assert.deepEqual(r, { status: 0, stdout: '', stderr: '' });
+    assert.deepEqual(r, { status: 0, stdout: '✔ 1 file, 0 documents skipped, 0 problems\n', stderr: 'cnf-lint: --fix: upf.yaml: 2 fixes applied\n' });
     const after = readFileSync(join(dir, 'upf.yaml'), 'utf8');
     const expected = lines(CRLF_POD);
     expected[11] = '        privileged: false   # needed for DPDK? no';
@@ -62,7 +62,7 @@ describe('cnf-lint CLI: --fix', () => {
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CLEAN)]);
     const dir = tempDir({ 'clean.yaml': withBom });
     const mtime = statSync(join(dir, 'clean.yaml')).mtimeMs;
-    assert.deepEqual(runCli(dir, ['--fix', 'clean.yaml']), { status: 0, stdout: '', stderr: '' });
+    assert.deepEqual(runCli(dir, ['--fix', 'clean.yaml']), { status: 0, stdout: '✔ 1 file, 0 documents skipped, 0 problems\n', stderr: '' });
     assert.deepEqual(readFileSync(join(dir, 'clean.yaml')), withBom);
     assert.equal(statSync(join(dir, 'clean.yaml')).mtimeMs, mtime);
   });
@@ -77,7 +77,7 @@ describe('cnf-lint CLI: --fix', () => {
   it('with - prints the fixed text instead of a report; the status reflects what remains', () => {
     const dir = tempDir();
     const r = runCli(dir, ['--fix', '-'], { input: POD });
-    assert.deepEqual(r, { status: 0, stdout: POD.replace('privileged: true', 'privileged: false').replace('          hostPort: 8805\n', ''), stderr: '' });
+    assert.deepEqual(r, { status: 0, stdout: POD.replace('privileged: true', 'privileged: false').replace('          hostPort: 8805\n', ''), stderr: 'cnf-lint: --fix: <stdin>: 2 fixes applied\n' });
     const broken = 'kind: Pod\nspec: [\n';
     assert.deepEqual(runCli(dir, ['--fix', '-'], { input: broken }), { status: 1, stdout: broken, stderr: '' });
     assert.deepEqual(runCli(dir, ['--fix', '-', 'pod.yaml']), {
@@ -98,7 +98,7 @@ describe('cnf-lint CLI: --fix', () => {
     const deep = '['.repeat(10000) + ']'.repeat(10000) + '\n';
     const dir = tempDir({ 'deep.yaml': deep, 'pod.yaml': POD });
     const r = runCli(dir, ['--fix', '--format', 'json', 'deep.yaml', 'pod.yaml']);
-    assert.equal(r.stderr, '');
+    assert.equal(r.stderr, 'cnf-lint: --fix: pod.yaml: 2 fixes applied\ncnf-lint: 2 files, 1 document skipped, 1 problem (1 error, 0 warnings, 0 info)\n');
     assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string; ruleId: string; message: string; column: number }) => [f.file, f.ruleId, f.message, f.column]), [
       ['deep.yaml', 'yaml-syntax', 'Collections nest more than 256 levels deep: the document is not read', 257],
     ]);

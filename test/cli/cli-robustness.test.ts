@@ -65,19 +65,23 @@ describe('cnf-lint CLI: --fix to a fixed point', () => {
   it('a fix in one file that changes what another file needs is followed in the same run: a second run changes nothing', () => {
     const dir = tempDir({ 'a-pod.yaml': POD, 'b-nad.yaml': NAD });
     const first = runCli(dir, ['--fix', '.', ...ONLY]);
-    assert.deepEqual(first, { status: 0, stdout: '', stderr: "cnf-lint: --fix: 2 passes (fixes in one file changed what another's rules see)\n" });
+    assert.deepEqual(first, {
+      status: 0,
+      stdout: '✔ 2 files, 0 documents skipped, 0 problems\n',
+      stderr: "cnf-lint: --fix: 2 passes (fixes in one file changed what another's rules see)\ncnf-lint: --fix: a-pod.yaml: 1 fix applied\ncnf-lint: --fix: b-nad.yaml: 1 fix applied\n",
+    });
     const pod = readFileSync(join(dir, 'a-pod.yaml'), 'utf8');
     assert.equal(pod, `${POD}      resources:\n        requests:\n          intel.com/sriov_n3: 1\n        limits:\n          intel.com/sriov_n3: 1\n`);
     assert.match(readFileSync(join(dir, 'b-nad.yaml'), 'utf8'), /\n {2}annotations:\n {4}k8s\.v1\.cni\.cncf\.io\/resourceName/);
     const nad = readFileSync(join(dir, 'b-nad.yaml'), 'utf8');
-    assert.deepEqual(runCli(dir, ['--fix', '.', ...ONLY]), { status: 0, stdout: '', stderr: '' });
+    assert.deepEqual(runCli(dir, ['--fix', '.', ...ONLY]), { status: 0, stdout: '✔ 2 files, 0 documents skipped, 0 problems\n', stderr: '' });
     assert.deepEqual([readFileSync(join(dir, 'a-pod.yaml'), 'utf8'), readFileSync(join(dir, 'b-nad.yaml'), 'utf8')], [pod, nad]);
   });
 
   it('two fixes that would each write the networks key into one map: one is applied, the file parses, and fixing again changes nothing', () => {
     const dir = tempDir({ 'upf.yaml': CONFLICT });
     const r = runCli(dir, ['--fix', 'upf.yaml', '--rule', 'multus-network-unresolved=off', ...ONLY]);
-    assert.deepEqual(r, { status: 0, stdout: '', stderr: '' });
+    assert.deepEqual(r, { status: 0, stdout: '✔ 1 file, 0 documents skipped, 0 problems\n', stderr: 'cnf-lint: --fix: upf.yaml: 1 fix applied\n' });
     const fixed = readFileSync(join(dir, 'upf.yaml'), 'utf8');
     assert.deepEqual(yamlErrors(fixed), []);
     assert.match(fixed, /annotations:\n {8}k8s\.cni\.cncf\.io\/networks: n6-net\n {8}k8s\.v1\.cni\.cncf\.io\/networks: n3-net\n/);
@@ -92,7 +96,7 @@ describe('cnf-lint CLI: a repository cannot reach outside the tree it is given',
     const dir = tempDir({ 'repo/ok.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: cnf\n' });
     symlinkSync(join(outside, 'secret.yaml'), join(dir, 'repo', 'linked.yaml'));
     const before = readFileSync(join(outside, 'secret.yaml'), 'utf8');
-    assert.deepEqual(runCli(dir, ['repo', '--format', 'json']), { status: 0, stdout: '[]\n', stderr: '' });
+    assert.deepEqual(runCli(dir, ['repo', '--format', 'json']), { status: 0, stdout: '[]\n', stderr: 'cnf-lint: 1 file, 0 documents skipped, 0 problems\n' });
     assert.equal(runCli(dir, ['--fix', 'repo']).status, 0);
     assert.equal(readFileSync(join(outside, 'secret.yaml'), 'utf8'), before);
   });
@@ -105,7 +109,7 @@ describe('cnf-lint CLI: a repository cannot reach outside the tree it is given',
     const hostIpc = json.filter((f) => f.ruleId === 'host-namespace-sharing').map((f) => f.file);
     assert.deepEqual(hostIpc, [join('repo', 'links', 'pod.yaml'), join('repo', 'real', 'pod.yaml')]);
     const r = runCli(dir, ['--fix', 'repo', '--rule', 'multus-network-unresolved=off', ...ONLY]);
-    assert.equal(r.stderr, `cnf-lint: --fix: ${join('repo', 'links', 'pod.yaml')} is a symbolic link: not fixed (--fix never writes through a link)\n`);
+    assert.equal(r.stderr, `cnf-lint: --fix: ${join('repo', 'links', 'pod.yaml')} is a symbolic link: not fixed (--fix never writes through a link)\ncnf-lint: --fix: ${join('repo', 'real', 'pod.yaml')}: 1 fix applied\n`);
     assert.doesNotMatch(readFileSync(join(dir, 'repo', 'real', 'pod.yaml'), 'utf8'), /hostIPC/);
   });
 

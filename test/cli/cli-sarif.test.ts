@@ -53,7 +53,7 @@ describe('cnf-lint CLI: --format sarif', () => {
     const dir = tempDir({ 'deploy/pod.yaml': POD });
     const r = runCli(dir, ['--format', 'sarif', 'deploy']);
     assert.equal(r.status, 1);
-    assert.equal(r.stderr, '');
+    assert.equal(r.stderr, 'cnf-lint: 1 file, 0 documents skipped, 2 problems (1 error, 1 warning, 0 info)\n', 'what was linted, on stderr: stdout is the log');
     const log = validSarif(r.stdout);
     assert.equal(log.version, '2.1.0');
     assert.equal(log.runs.length, 1);

@@ -11,7 +11,7 @@ describe('cnf-lint CLI: formats', () => {
   it('json: one array, one exact object per finding, in file order', () => {
     const dir = tempDir({ 'pod.yaml': POD });
     const r = runCli(dir, ['--format', 'json', 'pod.yaml']);
-    assert.equal(r.stderr, '');
+    assert.equal(r.stderr, 'cnf-lint: 1 file, 0 documents skipped, 2 problems (1 error, 1 warning, 0 info)\n', 'what was linted, on stderr: stdout is the data');
     assert.deepEqual(JSON.parse(r.stdout), podFindings('pod.yaml'));
     assert.equal(r.status, 1);
   });
@@ -19,7 +19,7 @@ describe('cnf-lint CLI: formats', () => {
   it('json: an empty array when nothing is found, exit 0', () => {
     const dir = tempDir({ 'clean.yaml': CLEAN });
     const r = runCli(dir, ['--format=json', 'clean.yaml']);
-    assert.deepEqual({ status: r.status, stdout: r.stdout, stderr: r.stderr }, { status: 0, stdout: '[]\n', stderr: '' });
+    assert.deepEqual({ status: r.status, stdout: r.stdout, stderr: r.stderr }, { status: 0, stdout: '[]\n', stderr: 'cnf-lint: 1 file, 0 documents skipped, 0 problems\n' });
   });
 
   it('stylish: grouped by file, aligned columns, a summary, no colors with NO_COLOR', () => {
@@ -36,8 +36,8 @@ describe('cnf-lint CLI: formats', () => {
         'amf.yaml',
         `  11:11  warning  ${amfMessage}  host-namespace-sharing`,
         '',
-        '✖ 3 problems (1 error, 2 warnings, 0 info)',
-        '  2 of them fixable with --fix',
+        '2 problems fixable with --fix',
+        '✖ 3 files, 0 documents skipped, 3 problems (1 error, 2 warnings, 0 info)',
         '',
       ].join('\n'),
     );
@@ -45,9 +45,9 @@ describe('cnf-lint CLI: formats', () => {
     assert.equal(r.status, 1);
   });
 
-  it('stylish: prints nothing for clean files', () => {
+  it('stylish: for clean files, only the line that says what was linted', () => {
     const dir = tempDir({ 'clean.yaml': CLEAN });
-    assert.deepEqual(runCli(dir, ['clean.yaml']), { status: 0, stdout: '', stderr: '' });
+    assert.deepEqual(runCli(dir, ['clean.yaml']), { status: 0, stdout: '✔ 1 file, 0 documents skipped, 0 problems\n', stderr: '' });
   });
 
   it('colors only on a terminal and never with NO_COLOR', () => {
@@ -95,7 +95,7 @@ describe('cnf-lint CLI: exit statuses and options', () => {
   it('usage errors exit 2 with one line on stderr', () => {
     const dir = tempDir({ 'pod.yaml': POD });
     assert.deepEqual(runCli(dir, ['--bogus', 'pod.yaml']), { status: 2, stdout: '', stderr: 'cnf-lint: unknown option --bogus (see --help)\n' });
-    assert.deepEqual(runCli(dir, ['--format', 'xml', 'pod.yaml']), { status: 2, stdout: '', stderr: 'cnf-lint: unknown format "xml": use stylish, json, sarif\n' });
+    assert.deepEqual(runCli(dir, ['--format', 'xml', 'pod.yaml']), { status: 2, stdout: '', stderr: 'cnf-lint: unknown format "xml": use stylish, compact, json, sarif\n' });
     assert.deepEqual(runCli(dir, []), { status: 2, stdout: '', stderr: 'cnf-lint: no input: give files, directories, or - for standard input (see --help)\n' });
   });
 
@@ -172,7 +172,7 @@ describe('cnf-lint CLI: inputs', () => {
   it('a file that is not UTF-8 is skipped with a clear message at the first bad byte', () => {
     const dir = tempDir({ 'blob.yaml': Buffer.from([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x0a, 0x20, 0xff, 0xfe, 0x00, 0x01]) });
     const r = runCli(dir, ['blob.yaml']);
-    assert.equal(r.stdout, 'blob.yaml\n  2:2  info     This file is binary or not valid UTF-8: not linted.  file-not-linted\n\n✖ 1 problem (0 errors, 0 warnings, 1 info)\n');
+    assert.equal(r.stdout, 'blob.yaml\n  2:2  info     This file is binary or not valid UTF-8: not linted.  file-not-linted\n\n✖ 1 file, 1 document skipped, 1 problem (0 errors, 0 warnings, 1 info)\n');
     assert.equal(r.status, 0);
   });
 

@@ -4,7 +4,7 @@ import { RULES } from '../rules/index';
 import { RuleLevel } from '../protocol/settings';
 
 /** An output format. */
-export type Format = 'stylish' | 'json' | 'sarif';
+export type Format = 'stylish' | 'compact' | 'json' | 'sarif';
 
 /** What the command line asks for. */
 export interface CliOptions {
@@ -18,6 +18,8 @@ export interface CliOptions {
   /** Values files over every chart's values.yaml (`--values`, repeatable, later wins). */
   values: string[];
   maxWarnings?: number;
+  /** Report errors only (`--quiet`): warnings and information are neither shown nor counted. */
+  quiet: boolean;
   help: boolean;
   version: boolean;
 }
@@ -40,7 +42,8 @@ Directories are searched for *.yaml and *.yml files and Helm chart templates (no
 are skipped); a chart's templates are linted in place with its values.yaml; - reads standard input.
 
 Options:
-  --format stylish|json|sarif  Output format (default: stylish)
+  --format stylish|compact|json|sarif
+                               Output format (default: stylish; compact: one file:line:col line per finding)
   --fix                        Apply the preferred fixes and write the files, then report what remains
                                (with -, print the fixed text instead of a report)
   --rule id=severity           Set a rule to off, error, warning or info (repeatable)
@@ -49,19 +52,20 @@ Options:
                                like helm -f)
   --max-warnings N             Exit with status 1 when there are more than N warnings
   --help                       Show this help
-  --version                    Show the version
+  --quiet                      Report errors only
+  -V, --version                Show the version
 
 Exit status: 0 no error finding, 1 error findings (or too many warnings), 2 usage, configuration
 or input error.
 `;
 
-const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif'];
+const FORMATS: readonly Format[] = ['stylish', 'compact', 'json', 'sarif'];
 const LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info'];
 const WITH_VALUE = new Set(['--format', '--rule', '--config', '--values', '--max-warnings']);
 
 /** Parses the arguments after `node cli.js`. Throws CliError on a usage error. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'stylish', fix: false, rules: {}, values: [], help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'stylish', fix: false, rules: {}, values: [], quiet: false, help: false, version: false };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -87,7 +91,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (value !== undefined) throw new CliError(`option ${name} takes no value`);
     if (name === '--fix') options.fix = true;
     else if (name === '--help' || name === '-h') options.help = true;
-    else if (name === '--version' || name === '-v') options.version = true;
+    else if (name === '--version' || name === '-v' || name === '-V') options.version = true;
+    else if (name === '--quiet' || name === '-q') options.quiet = true;
     else throw new CliError(`unknown option ${name} (see --help)`);
   }
   if (options.help || options.version) return options;

@@ -1,6 +1,6 @@
 // The inputs of a run: files as given, directories walked for YAML files in a fixed order, and stdin.
-import { readdirSync, statSync, Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync, Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { isManifestFileName, isSkippedFolder, isTemplateFileName } from '../workspace/index-entry';
 import { resolvesInside } from '../workspace/inside';
 import { CliError } from './args';
@@ -16,9 +16,10 @@ export interface Input {
 }
 
 /**
- * Expands the paths of the command line: a file is taken as given (whatever its extension), a
- * directory gives its `*.yaml`/`*.yml` files, depth first in name order, `-` is standard input.
- * Each input appears once (by resolved path). Throws CliError for a path that does not exist.
+ * Expands the paths of the command line: a file is taken as given when it is YAML or a chart
+ * template, a directory gives its YAML files and chart templates, depth first in name order, `-`
+ * is standard input. Each input appears once (by resolved path). Throws CliError for a path that
+ * does not exist, a file that is neither, or a directory with nothing to lint.
  */
 export function expandInputs(paths: readonly string[]): Input[] {
   const out: Input[] = [];
@@ -35,10 +36,23 @@ export function expandInputs(paths: readonly string[]): Input[] {
       continue;
     }
     const stat = statOrThrow(p);
-    if (stat.isDirectory()) for (const f of walk(p)) add({ name: f, stdin: false });
-    else add({ name: p, stdin: false });
+    if (stat.isDirectory()) {
+      const found = walk(p);
+      if (found.length === 0) throw new CliError(`${p}: no YAML manifest or Helm chart template in it (nothing to lint)`);
+      for (const f of found) add({ name: f, stdin: false });
+    } else if (isManifestFileName(basename(p)) || /\.ya?ml$/i.test(p) || isChartTemplate(p)) add({ name: p, stdin: false });
+    else throw new CliError(`${p} is not a YAML manifest (*.yaml, *.yml) nor a template of a Helm chart: not linted`);
   }
   return out;
+}
+
+/** True for a file under the templates/ folder of a chart (a folder with Chart.yaml), not a `_*` helper nor NOTES.txt. */
+function isChartTemplate(p: string): boolean {
+  if (!isTemplateFileName(basename(p))) return false;
+  for (let dir = dirname(resolve(p)), depth = 0; depth < 32 && dirname(dir) !== dir; dir = dirname(dir), depth++) {
+    if (basename(dir) === 'templates' && existsSync(join(dirname(dir), 'Chart.yaml'))) return true;
+  }
+  return false;
 }
 
 function statOrThrow(p: string): Stats {

@@ -21,6 +21,8 @@ export interface FixRun {
   converged: boolean;
   /** Lines for standard error: fixes dropped, files not written, passes needed (nothing when one pass did it all). */
   notes: string[];
+  /** Fixes applied, by input name (over all passes). */
+  applied: Map<string, number>;
 }
 
 /**
@@ -32,6 +34,7 @@ export interface FixRun {
  */
 export function fixInputs(inputs: readonly LoadedInput[], index: WorkspaceIndex, charts?: ChartOptions): FixRun {
   const notes: string[] = [];
+  const applied = new Map<string, number>();
   const original = new Map(inputs.map((i) => [i, i.bytes]));
   const fixable = inputs.filter((input) => {
     if (!input.settings.enable || input.bytes.length > input.settings.maxFileSize || decode(input.bytes).binary) return false;
@@ -61,6 +64,7 @@ export function fixInputs(inputs: readonly LoadedInput[], index: WorkspaceIndex,
         continue;
       }
       const { output, dropped } = fixed;
+      applied.set(input.name, (applied.get(input.name) ?? 0) + fixed.applied);
       lookups.set(input, deps);
       for (const d of dropped) notes.push(droppedNote(input.name, text, d));
       if (output === text) continue;
@@ -75,7 +79,7 @@ export function fixInputs(inputs: readonly LoadedInput[], index: WorkspaceIndex,
   if (!converged) notes.push(`cnf-lint: --fix: files still changed after ${MAX_FIX_PASSES} passes (fixes in one file change what another's rules see): run it again\n`);
   else if (passes > 1) notes.push(`cnf-lint: --fix: ${passes} passes (fixes in one file changed what another's rules see)\n`);
   for (const input of fixable) if (!input.stdin && input.bytes !== original.get(input)) writeOrThrow(input.name, input.bytes);
-  return { passes, converged, notes };
+  return { passes, converged, notes, applied };
 }
 
 /** A fix not applied, as `name:line:col: ...`. */

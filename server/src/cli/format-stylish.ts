@@ -1,7 +1,7 @@
-// The `stylish` format: findings grouped by file, `line:col  severity  message  rule-id`, then a summary.
+// The `stylish` format (findings grouped by file, `line:col  severity  message  rule-id`) and `compact` (a line per finding), each ending with a summary.
 import { Severity } from '../linter/types';
 import { FileResult } from './lint-files';
-import { countFindings, rangeOf } from './report';
+import { countFindings, plural, rangeOf, summaryLine } from './report';
 
 /** ANSI styles, or none. */
 interface Paint {
@@ -22,14 +22,14 @@ const colored: Paint = {
   bold: (sev, s) => ansi(`1;${SEVERITY_COLOR[sev]}`, s),
 };
 
-/** Whether to color: only on a terminal, and never when NO_COLOR is set to a non-empty value. */
+/** Whether to color: on a terminal unless NO_COLOR is set (non-empty); FORCE_COLOR (non-empty, not 0) colors anywhere. */
 export function useColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
-  return isTTY === true && !env.NO_COLOR;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return isTTY === true;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** Formats results as stylish text; an empty string when nothing was found. */
+/** Formats results as stylish text, ending with the line that says what was linted and found. */
 export function formatStylish(results: readonly FileResult[], color: boolean): string {
   const paint = color ? colored : plain;
   const out: string[] = [];
@@ -47,11 +47,23 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
     }
     out.push('');
   }
-  if (out.length === 0) return '';
   const c = countFindings(results);
   const total = c.error + c.warning + c.info;
+  if (c.fixable > 0) out.push(paint.dim(`${plural(c.fixable, "problem")} fixable with --fix`));
   const worst: Severity = c.error > 0 ? 'error' : c.warning > 0 ? 'warning' : 'info';
-  out.push(paint.bold(worst, `✖ ${plural(total, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info)`));
-  if (c.fixable > 0) out.push(paint.dim(`  ${c.fixable} of them fixable with --fix`));
+  out.push(total === 0 ? `✔ ${summaryLine(results)}` : paint.bold(worst, `✖ ${summaryLine(results)}`));
+  return out.join('\n') + '\n';
+}
+
+/** The `compact` format: one `file:line:col: severity rule-id message` line per finding (what problem matchers and grep read), then the summary. */
+export function formatCompact(results: readonly FileResult[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    for (const f of r.findings) {
+      const range = rangeOf(r.lines, f.start, f.end);
+      out.push(`${r.name}:${range.line}:${range.column}: ${f.severity} ${f.ruleId} ${f.message}`);
+    }
+  }
+  out.push(summaryLine(results));
   return out.join('\n') + '\n';
 }

@@ -42,6 +42,8 @@ export interface FileResult {
   ruleErrors: Array<{ ruleId: string; error: unknown }>;
   /** With --fix on standard input: the bytes to print instead of a report. */
   fixedOutput?: Uint8Array;
+  /** Documents not linted: YAML that does not parse, or the whole file when it is not linted (binary, too large, a template not followed). */
+  skippedDocuments: number;
 }
 
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
@@ -96,22 +98,24 @@ export function indexInput(index: WorkspaceIndex, input: LoadedInput, charts?: C
 export function lintInput(input: LoadedInput, fix: boolean, index?: WorkspaceIndex, charts?: ChartOptions): FileResult {
   const workspace: LintWorkspace | undefined = index && { index, uri: input.name };
   const { settings, bytes } = input;
-  const result: FileResult = { name: input.name, lines: new LineIndex(''), findings: [], ruleErrors: [] };
+  const result: FileResult = { name: input.name, lines: new LineIndex(''), findings: [], ruleErrors: [], skippedDocuments: 0 };
   if (fix && input.stdin) result.fixedOutput = bytes;
   if (!settings.enable) return result;
   const oversize = oversizeFinding(bytes.length, settings);
   if (oversize || bytes.length > settings.maxFileSize) {
     if (oversize) result.findings.push(oversize);
-    return result;
+    return { ...result, skippedDocuments: 1 };
   }
   const text = decode(bytes).text;
   try {
-    const { findings, ruleErrors, lines } = lintSource(text, settings, RULES, sourceOptions(input, charts), workspace);
-    return { ...result, lines, findings, ruleErrors };
+    const { findings, ruleErrors, lines, source } = lintSource(text, settings, RULES, sourceOptions(input, charts), workspace);
+    const notLinted = source.notFollowed !== undefined || source.file?.skip !== undefined;
+    const skippedDocuments = notLinted ? 1 : (source.file?.documents.filter((d) => d.errors.length > 0).length ?? 0);
+    return { ...result, lines, findings, ruleErrors, skippedDocuments };
   } catch (error) {
     // The engine failed outside every rule: this file says so, and the other files are still reported.
     const failed = documentFailed(error, 0, settings);
-    return { ...result, lines: new LineIndex(text), findings: failed ? [failed] : [], ruleErrors: [{ ruleId: 'cnf-lint', error }] };
+    return { ...result, lines: new LineIndex(text), findings: failed ? [failed] : [], ruleErrors: [{ ruleId: 'cnf-lint', error }], skippedDocuments: 1 };
   }
 }
 

@@ -63,7 +63,24 @@ export function countFindings(results: readonly FileResult[]): Counts {
 
 /** The exit status for findings: 1 when there is an error, or more warnings than allowed; else 0. */
 export function exitCodeFor(counts: Counts, maxWarnings: number | undefined): number {
-  if (counts.error > 0) return 1;
-  if (maxWarnings !== undefined && counts.warning > maxWarnings) return 1;
-  return 0;
+  return exitReason(counts, maxWarnings) === undefined ? 0 : 1;
+}
+
+/** Why the exit status is 1 ("2 errors", "4 warnings exceed --max-warnings 0"), or undefined when it is 0. */
+export function exitReason(counts: Counts, maxWarnings: number | undefined): string | undefined {
+  if (counts.error > 0) return plural(counts.error, 'error');
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) return `${plural(counts.warning, 'warning')} exceed --max-warnings ${maxWarnings}`;
+  return undefined;
+}
+
+/** `1 file`, `2 files`; `1 fix`, `2 fixes` with the plural given. */
+export const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+
+/** The line that says what was linted and what was found: "12 files, 3 documents skipped, 5 problems (1 error, 4 warnings, 0 info)". */
+export function summaryLine(results: readonly FileResult[]): string {
+  const c = countFindings(results);
+  const total = c.error + c.warning + c.info;
+  const skipped = results.reduce((n, r) => n + r.skippedDocuments, 0);
+  const found = total === 0 ? '0 problems' : `${plural(total, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info)`;
+  return `${plural(results.length, 'file')}, ${plural(skipped, 'document')} skipped, ${found}`;
 }
