@@ -8,12 +8,11 @@ import { blockScalarSpans } from '../manifest/block-scalars';
 import { LineIndex } from '../manifest/line-index';
 import { parseFile, ParseCache, ParsedFile } from '../manifest/parse';
 import type { Settings } from '../protocol/settings';
-import { lint, LintResult, LintWorkspace } from './lint';
+import { engineFinding, lint, LintResult, LintWorkspace } from './lint';
 import type { LintCache } from './lint-cache';
 import { lintRendered, notFollowedFinding, notFollowedIn } from './lint-template';
 import { templateFindings } from './template-rules';
 import { FILE_NOT_LINTED } from './engine-rules';
-import { formatMessage } from './messages';
 import type { Finding, Rule } from './types';
 
 /** Where a file is and what reads it; all optional (standard input has no path, a file outside a chart needs no loader). */
@@ -71,17 +70,11 @@ export function readSource(text: string, settings: Settings, options: SourceOpti
 
 /** On a chart's Chart.yaml, one information per packaged subchart, whose templates are not linted. */
 function packagedSubcharts(options: SourceOptions, settings: Settings): Finding[] {
-  const level = settings.rules[FILE_NOT_LINTED.id];
-  if (!options.path || !options.charts || basename(options.path) !== 'Chart.yaml' || level === 'off') return [];
-  return options.charts.packagedSubcharts(dirname(options.path)).map((file) => ({
-    ruleId: FILE_NOT_LINTED.id,
-    messageId: 'packagedSubchart',
-    message: formatMessage(FILE_NOT_LINTED.messages.packagedSubchart, { file }),
-    severity: level ?? FILE_NOT_LINTED.defaultSeverity,
-    start: 0,
-    end: 0,
-    fixes: [],
-  }));
+  if (!options.path || !options.charts || basename(options.path) !== 'Chart.yaml') return [];
+  return options.charts
+    .packagedSubcharts(dirname(options.path))
+    .map((file) => engineFinding(FILE_NOT_LINTED, 'packagedSubchart', 0, 0, settings, { file }))
+    .filter((f): f is Finding => f !== undefined);
 }
 
 /** The chart of a template outside any chart: no values, no named templates. */

@@ -8,9 +8,8 @@ import { LineIndex } from '../manifest/line-index';
 import type { ParsedFile } from '../manifest/parse';
 import type { Settings } from '../protocol/settings';
 import { FILE_NOT_LINTED } from './engine-rules';
-import { lint, LintResult, LintWorkspace } from './lint';
+import { engineFinding, lint, LintResult, LintWorkspace } from './lint';
 import type { LintCache } from './lint-cache';
-import { formatMessage } from './messages';
 import type { Finding, FixOffer, RelatedLocation, Rule } from './types';
 
 /** What linting a template needs besides its text: how to read the values files its values come from. */
@@ -63,10 +62,8 @@ export function lintRendered(text: string, rendered: Rendered, file: ParsedFile,
 
 /** The one finding of a template that cannot be followed, on its line 1. */
 export function notFollowedFinding(construct: string, settings: Settings): Finding[] {
-  const level = settings.rules[FILE_NOT_LINTED.id];
-  if (level === 'off') return [];
-  const message = formatMessage(FILE_NOT_LINTED.messages.templateNotFollowed, { construct });
-  return [{ ruleId: FILE_NOT_LINTED.id, messageId: 'templateNotFollowed', message, severity: level ?? FILE_NOT_LINTED.defaultSeverity, start: 0, end: 0, fixes: [] }];
+  const f = engineFinding(FILE_NOT_LINTED, 'templateNotFollowed', 0, 0, settings, { construct });
+  return f ? [f] : [];
 }
 
 /** A rendered finding in template offsets: related to the values line it comes from, its fixes mapped. */

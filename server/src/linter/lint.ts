@@ -168,7 +168,8 @@ function noWorkspace(ruleId: string): WorkspaceView {
   return { nad: refuse, nadsNamed: refuse, nadsWithResource: refuse, policiesFor: refuse, objectsOfKind: refuse, objectsIn: refuse, object: refuse, workloadsIn: refuse, inThisFile: refuse };
 }
 
-function engineFinding(meta: RuleMeta, messageId: string, start: number, end: number, settings: Settings, data?: Record<string, string | number>): Finding | undefined {
+/** A finding of the engine (no fixes) at the severity the settings give its id; undefined when it is off. */
+export function engineFinding(meta: RuleMeta, messageId: string, start: number, end: number, settings: Settings, data?: Record<string, string | number>): Finding | undefined {
   const stored = engineStored(meta, messageId, start, end, settings, data);
   if (!stored) return undefined;
   const { fixReports: _none, ...finding } = stored;
