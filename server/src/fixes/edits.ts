@@ -169,7 +169,7 @@ export function fillEmpty(file: ParsedFile, pair: Pair, value: unknown): TextEdi
  * cannot be kept, or when comments would be lost.
  */
 export function removePair(file: ParsedFile, map: YAMLMap, pair: Pair): TextEdit | undefined {
-  if (isShared(file, map) || !map.items.includes(pair)) return undefined;
+  if (isShared(file, map) || !map.items.includes(pair) || isRepeated(file, pair)) return undefined;
   const edit = removalOf(file, map, pair);
   // Removing an anchor that aliases refer to would leave them unresolved.
   return edit && !removesShared(file, edit) && !holdsComment(file.text, edit.start, edit.end) ? edit : undefined;
@@ -181,6 +181,12 @@ export function holdsComment(text: string, start: number, end: number): boolean 
   if (!fragment.includes('#')) return false;
   for (const token of new Lexer().lex(' '.repeat(columnOf(text, start)) + fragment)) if (token.startsWith('#')) return true;
   return false;
+}
+
+/** True when the pair's key is set earlier in its map too: removing this one would bring the earlier value back. */
+function isRepeated(file: ParsedFile, pair: Pair): boolean {
+  const at = (pair.key as Node | null)?.range?.[0];
+  return at !== undefined && documentsTouching(file, at).some((d) => d.repeatedKeys.some((k) => k.start === at));
 }
 
 function removesShared(file: ParsedFile, edit: TextEdit): boolean {

@@ -78,7 +78,8 @@ function indented(body: string, column: number, file: ParsedFile): string {
 /** The stringify options of each style of fragment. */
 const STYLES = {
   scalar: BASE,
-  flow: { ...BASE, collectionStyle: 'flow' },
+  // One line, always: no `|` block (it cannot stand inside `{ }`), strings with line breaks as JSON escapes.
+  flow: { ...BASE, collectionStyle: 'flow', blockQuote: false, doubleQuotedAsJSON: true },
   block: { ...BASE, indentSeq: true },
   blockFlatSequences: { ...BASE, indentSeq: false },
 } as const;

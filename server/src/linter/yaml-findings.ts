@@ -50,7 +50,8 @@ function separatorBefore(text: string, eol: string, offset: number): TextEdit | 
   if (columnOf(text, offset) !== 0) return undefined;
   const at = lineStartOf(text, offset);
   const from = Math.max(0, at - 4096);
-  const before = /([^\s#]---)[ \t]*\r?\n(?:[ \t]*\r?\n)*$/.exec(text.slice(from, at));
+  // Glued to a value, not to an indicator (`!!---` is a tag, `&---` an anchor): moving those would break the line left behind.
+  const before = /([^\s#!&*|>:,?[\]{}-]---)[ \t]*\r?\n(?:[ \t]*\r?\n)*$/.exec(text.slice(from, at));
   const glued = before ? from + before.index + 1 : -1;
   if (before && !text.slice(lineStartOf(text, glued), glued).includes('#')) return { start: glued, end: glued + 3, text: `${eol}---` };
   return { start: at, end: at, text: `---${eol}` };

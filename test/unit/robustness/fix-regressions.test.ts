@@ -1,0 +1,44 @@
+// Fixes the property tests and the fuzzer found damaging a file: each input is checked with the properties every preferred fix must have.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkFixAll, checkPreferredFixes, lintChecked } from '../property/fix-properties';
+
+/** The preferred fixes of a text: all keep the YAML as sound, remove their finding, keep other lines; fix-all is idempotent. */
+function holds(text: string): number {
+  const checked = checkPreferredFixes(text, lintChecked(text));
+  checkFixAll(text);
+  return checked;
+}
+
+describe('fix regressions found by property tests and fuzzing', () => {
+  it('moving a networks annotation in a | block into a flow-style template metadata writes one line, not a block inside { }', () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: upf
+  annotations:
+    k8s.v1.cni.cncf.io/networks: |
+      [
+        {"name": "n3-net", "interface": "net1"}
+      ]
+spec:
+  template:
+    metadata: {name: upf}
+    spec:
+      containers: [{name: upf, image: registry.example/cnf:1.0}]
+`;
+    assert.ok(holds(text) > 0);
+  });
+  it('a hostPort set twice in one map is not removed (the earlier one would come back)', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    ports:\n    - containerPort: 80\n      hostPort: 80\n      hostPort: 80\n';
+    const hostPort = lintChecked(text).filter((f) => f.ruleId === 'host-namespace-sharing');
+    assert.deepEqual(
+      hostPort.map((f) => f.fixes.find((x) => x.preferred)?.edits()),
+      [undefined],
+    );
+    holds(text);
+  });
+  it('a --- glued to a tag is not moved onto its own line (the tag left behind would not parse)', () => {
+    holds('apiVersion: !!---\napiVersion: v1\nkind: ConfigMap\n');
+  });
+});
