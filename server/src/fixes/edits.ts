@@ -27,7 +27,8 @@ export function isShared(file: ParsedFile, node: Node | null | undefined): boole
  * (without a comment) is written as it is.
  */
 export function replaceScalar(file: ParsedFile, node: unknown, value: string | number | boolean | RawYaml): TextEdit | undefined {
-  if (!isScalar(node) || isShared(file, node) || !node.range) return undefined;
+  // A key set twice is not renamed: the earlier pair would come back.
+  if (!isScalar(node) || isShared(file, node) || !node.range || isRepeatedKeyAt(file, node.range[0])) return undefined;
   if (value instanceof RawYaml) return value.comment === undefined && !rawUnwritable(value, true) ? { start: node.range[0], end: node.range[1], text: value.text } : undefined;
   return { start: node.range[0], end: node.range[1], text: renderScalar(value, node.type, file) };
 }
@@ -186,7 +187,12 @@ export function holdsComment(text: string, start: number, end: number): boolean 
 /** True when the pair's key is set earlier in its map too: removing this one would bring the earlier value back. */
 function isRepeated(file: ParsedFile, pair: Pair): boolean {
   const at = (pair.key as Node | null)?.range?.[0];
-  return at !== undefined && documentsTouching(file, at).some((d) => d.repeatedKeys.some((k) => k.start === at));
+  return at !== undefined && isRepeatedKeyAt(file, at);
+}
+
+/** True when a repeated key (one its map sets earlier too) starts at `at`. */
+function isRepeatedKeyAt(file: ParsedFile, at: number): boolean {
+  return documentsTouching(file, at).some((d) => d.repeatedKeys.some((k) => k.start === at));
 }
 
 function removesShared(file: ParsedFile, edit: TextEdit): boolean {

@@ -41,4 +41,22 @@ spec:
   it('a --- glued to a tag is not moved onto its own line (the tag left behind would not parse)', () => {
     holds('apiVersion: !!---\napiVersion: v1\nkind: ConfigMap\n');
   });
+  it('a binding key set twice in one interface is not renamed (the earlier one would come back)', () => {
+    const text = `apiVersion: kubevirt.io/v1
+kind: VirtualMachine
+spec:
+  template:
+    spec:
+      domain:
+        devices:
+          interfaces:
+          - name: default
+            slirp: {}
+            slirp: {}
+      networks:
+      - name: default
+        pod: {}
+`;
+    holds(text);
+  });
 });
