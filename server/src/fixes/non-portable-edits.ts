@@ -14,10 +14,13 @@ import { lineStartOf, TextEdit } from './edits';
 export function indentContinuation(file: ParsedFile, scalar: NonPortableScalar): TextEdit | undefined {
   const text = file.text;
   const lineStart = lineStartOf(text, scalar.start);
-  const lead = /^[ ]*(?:-[ ]+)*/.exec(text.slice(lineStart, scalar.start))![0].length;
+  const before = text.slice(lineStart, scalar.start);
+  // Only the value of a `key:` or a `- ` item: a scalar that starts a line continues something else.
+  if (!/^[ ]*(?:-[ ]+)*(?:[^\s#'"][^#]*:[ \t]+)?$/.test(before) || before.trim() === '') return undefined;
+  const lead = /^[ ]*(?:-[ ]+)*/.exec(before)![0].length;
   const [first, ...rest] = text.slice(scalar.start, scalar.end).split('\n');
   const indents = rest.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length);
-  const shift = Math.max(0, lead + 2 - Math.min(...indents));
+  const shift = Math.max(0, lead + 2 - indents.reduce((m, n) => Math.min(m, n), Infinity));
   if (indents.length === 0 || shift === 0) return undefined;
   const pad = ' '.repeat(shift);
   const lines = rest.map((l) => (l.trim() === '' ? l : pad + l));
@@ -42,7 +45,7 @@ function blockBody(text: string, scalar: NonPortableScalar): string | undefined 
   if (double && raw.some((l) => /\\$/.test(l.replace(/\\\\/g, '')))) return undefined;
   const lines = raw.map((l) => (double ? unescapeDouble(l) : l.replace(/''/g, "'")).trimEnd());
   const indents = lines.slice(1).filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
-  const dedent = Math.min(...indents, Infinity);
+  const dedent = indents.reduce((m, n) => Math.min(m, n), Infinity);
   const body = [lines[0].trim(), ...lines.slice(1).map((l) => (l.trim() === '' ? '' : l.slice(Number.isFinite(dedent) ? dedent : 0)))];
   while (body.length > 0 && body[0] === '') body.shift();
   while (body.length > 0 && body[body.length - 1] === '') body.pop();

@@ -59,4 +59,7 @@ spec:
 `;
     holds(text);
   });
+  it('a quoted scalar that starts its line (it continues something else) is not re-indented', () => {
+    holds(`: f # \n '\n"'\n`);
+  });
 });
