@@ -27,7 +27,7 @@ const SNIPPETS_BY_GAP: Record<number, string[]> = {
   7: ['cnf-pod-numa-guaranteed'],
   // Issue 5 (gap 3) ships the NAD snippets with its rules; gap 4's rules check them again once they ship.
   3: ['cnf-deployment-multus', 'cnf-multinetworkpolicy', 'cnf-nad-macvlan-whereabouts', 'cnf-nad-ipvlan', 'cnf-nad-sriov', 'cnf-nad-host-device', 'cnf-nad-bridge'],
-  4: ['cnf-nad-macvlan-whereabouts', 'cnf-nad-ipvlan', 'cnf-nad-sriov', 'cnf-nad-host-device', 'cnf-nad-bridge'],
+  4: ['cnf-nad-macvlan-whereabouts', 'cnf-nad-ipvlan', 'cnf-nad-sriov', 'cnf-nad-host-device', 'cnf-nad-bridge', 'cnf-nad-macvlan-vrf'],
   6: ['cnf-nad-macvlan-vrf'],
   1: ['cnf-networkpolicy-default-deny', 'cnf-namespace-tenant'],
   2: ['cnf-kubevirt-vm-vnf'],

@@ -16,6 +16,9 @@ import { rule as multusAnnotationMisplaced } from './multus-annotation-misplaced
 import { rule as multusIgnoredOnHostNetwork } from './multus-ignored-on-host-network';
 import { rule as multusNetworkUnresolved } from './multus-network-unresolved';
 import { rule as multusRequestCapabilityMissing } from './multus-request-capability-missing';
+import { rule as nadConfigInvalid } from './nad-config-invalid';
+import { rule as nadIpamNotClusterWide } from './nad-ipam-not-cluster-wide';
+import { rule as nadVrfPluginMisconfigured } from './nad-vrf-plugin-misconfigured';
 import { rule as privilegedContainer } from './privileged-container';
 import { rule as secondaryNetworkPolicyMissing } from './secondary-network-policy-missing';
 import { rule as singleInterfaceAssumption } from './single-interface-assumption';
@@ -23,6 +26,7 @@ import { rule as sriovResourceMismatch } from './sriov-resource-mismatch';
 import { rule as userNamespaceHostNamespaceConflict } from './user-namespace-host-namespace-conflict';
 import { rule as userNamespaceNotEnabled } from './user-namespace-not-enabled';
 import { rule as userNamespaceVolumeIncompatible } from './user-namespace-volume-incompatible';
+import { rule as vrfSeparationMissing } from './vrf-separation-missing';
 
 /** Every lint rule cnf-lint ships, sorted by id. */
 export const RULES: readonly Rule[] = [
@@ -42,6 +46,9 @@ export const RULES: readonly Rule[] = [
   multusIgnoredOnHostNetwork,
   multusNetworkUnresolved,
   multusRequestCapabilityMissing,
+  nadConfigInvalid,
+  nadIpamNotClusterWide,
+  nadVrfPluginMisconfigured,
   privilegedContainer,
   secondaryNetworkPolicyMissing,
   singleInterfaceAssumption,
@@ -49,6 +56,7 @@ export const RULES: readonly Rule[] = [
   userNamespaceHostNamespaceConflict,
   userNamespaceNotEnabled,
   userNamespaceVolumeIncompatible,
+  vrfSeparationMissing,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 /** A rule by id. */

@@ -3,12 +3,11 @@ import type { Scalar } from 'yaml';
 import { TextEdit } from '../fixes/edits';
 import { replaceInString } from '../fixes/string-edits';
 import type { Rule } from '../linter/types';
-import { JsonNode, parseJson, propertyOf } from '../manifest/json-positions';
+import { findNad, insertProperty, JsonEdit, replaceNode } from '../fixes/cni-config-edits';
+import { nadConfig } from '../manifest/cni-config';
+import { propertyOf } from '../manifest/json-positions';
 import { podNetworks } from '../manifest/multus-networks';
-import { get, getPair } from '../manifest/nodes';
-import { objectsOf } from '../manifest/objects';
 import { ParsedFile } from '../manifest/parse';
-import { decodeNode, DecodedString } from '../manifest/string-offsets';
 import { attachmentRef, podNamespace } from '../workspace/refs';
 
 /** Keys of a network selection element that Multus passes to the plugins as runtime config, and the capability each needs. */
@@ -73,31 +72,15 @@ function isEmpty(v: unknown): boolean {
  * (on a line of its own when the plugin's keys are on lines of their own).
  */
 function addCapability(file: ParsedFile, namespace: string, name: string, defaultNamespace: string, capability: string): TextEdit | undefined {
-  const nad = objectsOf(file).find((o) => o.kind === 'NetworkAttachmentDefinition' && o.name === name && (o.namespace ?? defaultNamespace) === namespace);
-  const scalar = getPair(get(nad?.map, 'spec'), 'config')?.value;
-  const decoded = decodeNode(file.text, scalar);
-  const parsed = decoded && parseJson(decoded.value);
-  if (!decoded || !parsed?.ok || parsed.node.type !== 'object') return undefined;
-  const plugins = propertyOf(parsed.node, 'plugins')?.value;
-  const plugin = plugins?.type === 'array' ? plugins.items[0] : parsed.node;
-  if (plugin?.type !== 'object') return undefined;
+  const nad = findNad(file, namespace, name, defaultNamespace);
+  const config = nad && nadConfig(file.text, nad);
+  const plugin = config?.plugins[0]?.node;
+  if (!config || plugin?.type !== 'object') return undefined;
   const caps = propertyOf(plugin, 'capabilities')?.value;
-  const edit = (from: number, to: number, text: string) => replaceInString(file, scalar as Scalar, decoded, from, to, text);
+  const edit = (e: JsonEdit) => replaceInString(file, config.scalar as Scalar, config.decoded, e.from, e.to, e.text);
   if (caps?.type === 'object') {
     const current = propertyOf(caps, capability)?.value;
-    if (current) return edit(current.start, current.end, 'true');
-    return insertFirst(decoded, caps, `"${capability}": true`, edit);
+    return edit(current ? replaceNode(current, 'true') : insertProperty(config, caps, `"${capability}": true`, 'first'));
   }
-  if (caps) return undefined;
-  return insertFirst(decoded, plugin, `"capabilities": {"${capability}": true}`, edit);
-}
-
-/** Inserts a property before an object's first property (on its own line when that one is), or into `{}`. */
-function insertFirst(decoded: DecodedString, object: Extract<JsonNode, { type: 'object' }>, property: string, edit: (from: number, to: number, text: string) => TextEdit | undefined): TextEdit | undefined {
-  const first = object.properties[0];
-  if (!first) return edit(object.start + 1, object.start + 1, property);
-  const lineStart = decoded.value.lastIndexOf('\n', first.keyStart - 1) + 1;
-  const indent = decoded.value.slice(lineStart, first.keyStart);
-  if (lineStart > object.start && /^[ \t]*$/.test(indent)) return edit(first.keyStart, first.keyStart, `${property},\n${indent}`) ?? edit(first.keyStart, first.keyStart, `${property}, `);
-  return edit(first.keyStart, first.keyStart, `${property}, `);
+  return caps ? undefined : edit(insertProperty(config, plugin, `"capabilities": {"${capability}": true}`, 'first'));
 }

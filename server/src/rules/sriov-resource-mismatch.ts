@@ -3,7 +3,8 @@ import { setIn } from '../fixes/edits';
 import { addPodNetworks, setDeviceResource } from '../fixes/networks-edits';
 import { PLACEHOLDER_SRIOV_RESOURCE } from '../fixes/stubs';
 import type { FixReport, Rule, RuleContext } from '../linter/types';
-import { parseJson, propertyOf } from '../manifest/json-positions';
+import { nadConfig } from '../manifest/cni-config';
+import { propertyOf } from '../manifest/json-positions';
 import { NetworkElement, podNetworks } from '../manifest/multus-networks';
 import { entries, get, getPair } from '../manifest/nodes';
 import { K8sObject } from '../manifest/objects';
@@ -11,7 +12,6 @@ import { ContainerView, PodSpecView } from '../manifest/pod-specs';
 import { readQuantity } from '../manifest/quantity-node';
 import { quantityOf, ResourceEntry } from '../manifest/resource-requirements';
 import { hasResourceClaims, isDeviceResource, isNetworkVfResource, resourceNames } from '../manifest/resources';
-import { decodeNode } from '../manifest/string-offsets';
 import { attachmentRef, isResourceOf, nadForResource, podNamespace, refText, resourceLabel } from '../workspace/refs';
 import { RESOURCE_NAME_ANNOTATION } from '../workspace/summarize';
 import type { IndexedNad } from '../workspace/types';
@@ -188,18 +188,14 @@ function deviceEntries(file: { text: string }, c: ContainerView, part: 'requests
 /** An SR-IOV NAD in this file without resourceName annotation and without deviceID. */
 function checkNad(ctx: RuleContext, nad: K8sObject): void {
   if (getPair(nad.annotations, RESOURCE_NAME_ANNOTATION)) return;
-  const decoded = decodeNode(ctx.file.text, getPair(get(nad.map, 'spec'), 'config')?.value);
-  const parsed = decoded && parseJson(decoded.value);
-  if (!decoded || !parsed?.ok || parsed.node.type !== 'object') return;
-  const plugins = propertyOf(parsed.node, 'plugins')?.value;
-  const list = plugins?.type === 'array' ? plugins.items : [parsed.node];
-  for (const plugin of list) {
-    const type = propertyOf(plugin, 'type')?.value;
-    if (type?.type !== 'string' || type.value !== 'sriov' || propertyOf(plugin, 'deviceID')) continue;
+  const config = nadConfig(ctx.file.text, nad);
+  for (const plugin of config?.plugins ?? []) {
+    const type = plugin.typeProperty?.value;
+    if (!type || plugin.type !== 'sriov' || propertyOf(plugin.node, 'deviceID')) continue;
     ctx.report({
       messageId: 'nadWithoutResource',
       severity: 'error',
-      at: decoded.span(type.start, type.end),
+      at: config!.decoded.span(type.start, type.end),
       fixes: [
         {
           id: 'addResourceName',

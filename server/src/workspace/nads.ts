@@ -1,4 +1,6 @@
 // The NetworkAttachmentDefinition an object gives Multus: a NAD as written, or the one a network operator renders from its object.
+import { CniConfig, installsDefaultRoute, ipamSubnets, readCniConfig, stringProperty } from '../manifest/cni-config';
+import { propertyOf } from '../manifest/json-positions';
 import { get, getIn, stringValue } from '../manifest/nodes';
 import { K8sObject } from '../manifest/objects';
 import { CniPluginSummary, IndexedNad, NadSourceKind } from './types';
@@ -53,7 +55,8 @@ export function nadOf(uri: string, o: K8sObject, namespace: string): IndexedNad 
   if (!o.name) return undefined;
   if (o.kind === 'NetworkAttachmentDefinition') {
     const resourceName = stringValue(get(o.annotations, RESOURCE_NAME_ANNOTATION));
-    const plugins = pluginsOf(parseJson(stringValue(getIn(o.map, ['spec', 'config']))));
+    const config = stringValue(getIn(o.map, ['spec', 'config']));
+    const plugins = config === undefined ? undefined : pluginsOf(readCniConfig(config));
     return { uri, namespace, name: o.name, definedBy: 'NetworkAttachmentDefinition', resourceName, plugins };
   }
   const found = nadSourceOf(o);
@@ -62,12 +65,14 @@ export function nadOf(uri: string, o: K8sObject, namespace: string): IndexedNad 
   const spec = get(o.map, 'spec');
   const field = (name: string) => stringValue(get(spec, name));
   const has = (name: NadSource['fields'][number]) => source.fields.includes(name);
-  const main: CniPluginSummary = { type: source.plugin, capabilities: has('capabilities') ? trueKeys(parseJson(field('capabilities'))) : [] };
-  const ipam = ipamType(parseJson(field('ipam')));
-  if (ipam) main.ipam = ipam;
+  const main: CniPluginSummary = { type: source.plugin, capabilities: has('capabilities') ? trueKeys(readCniConfig(field('capabilities') ?? '')) : [] };
+  const ipam = readCniConfig(`{"type": "", "ipam": ${field('ipam') ?? '{}'}}`).plugins[0];
+  if (ipam?.ipam?.type) main.ipam = ipam.ipam.type;
+  const subnets = ipamSubnets(ipam?.ipam);
+  if (subnets.length > 0) main.subnets = subnets;
   const plugins = [main];
-  const meta = has('metaPlugins') ? parseJson(`[${field('metaPlugins') ?? ''}]`) : undefined;
-  if (Array.isArray(meta)) plugins.push(...(pluginsOf({ plugins: meta }) ?? []));
+  const meta = has('metaPlugins') ? pluginsOf(readCniConfig(`{"plugins": [${field('metaPlugins') ?? ''}]}`)) : undefined;
+  if (meta) plugins.push(...meta);
   const nad: IndexedNad = {
     uri,
     namespace: field('networkNamespace') || (source.clusterScoped ? 'default' : namespace),
@@ -84,36 +89,26 @@ export function nadOf(uri: string, o: K8sObject, namespace: string): IndexedNad 
   return nad;
 }
 
-/** The plugins of a parsed CNI config: its `plugins` list, or the config itself; undefined when it is not an object. */
-export function pluginsOf(config: unknown): CniPluginSummary[] | undefined {
-  if (!isObject(config)) return undefined;
-  const list = Array.isArray(config.plugins) ? config.plugins : [config];
-  return list.map((p) => {
-    if (!isObject(p)) return { capabilities: [] };
-    const plugin: CniPluginSummary = { type: typeof p.type === 'string' ? p.type : undefined, capabilities: trueKeys(p.capabilities) };
-    const ipam = ipamType(p.ipam);
-    if (ipam) plugin.ipam = ipam;
+/** The plugins of a CNI config as the index keeps them; undefined when the config does not parse to an object. */
+export function pluginsOf(config: CniConfig): CniPluginSummary[] | undefined {
+  if (!config.root) return undefined;
+  return config.plugins.map((p) => {
+    const plugin: CniPluginSummary = { type: p.type, capabilities: p.capabilities };
+    if (p.ipam?.type) plugin.ipam = p.ipam.type;
+    const subnets = ipamSubnets(p.ipam);
+    if (subnets.length > 0) plugin.subnets = subnets;
+    if (installsDefaultRoute(p)) plugin.defaultRoute = true;
+    if (p.type === 'vrf') {
+      const vrfname = stringProperty(p.node, 'vrfname');
+      const table = propertyOf(p.node, 'table')?.value;
+      if (vrfname !== undefined) plugin.vrfname = vrfname;
+      if (table?.type === 'number' && Number.isInteger(table.value) && table.value >= 0) plugin.table = table.value;
+    }
     return plugin;
   });
 }
 
-function ipamType(ipam: unknown): string | undefined {
-  return isObject(ipam) && typeof ipam.type === 'string' ? ipam.type : undefined;
-}
-
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function trueKeys(v: unknown): string[] {
-  return isObject(v) ? Object.keys(v).filter((k) => v[k] === true) : [];
+/** The keys of a config's root object that are true (an operator's capabilities string). */
+function trueKeys(config: CniConfig): string[] {
+  return config.root?.properties.filter((p) => p.value.type === 'boolean' && p.value.value).map((p) => p.key) ?? [];
 }

@@ -17,6 +17,14 @@ export interface CniPluginSummary {
   capabilities: readonly string[];
   /** The `type` of its `ipam` object (`whereabouts`, `host-local`, ...), when it has one. */
   ipam?: string;
+  /** The subnets its IPAM allocates from, as written (CIDRs). */
+  subnets?: readonly string[];
+  /** True when it installs a default route in the pod (an IPAM route to 0.0.0.0/0 or ::/0, a bridge's isDefaultGateway). */
+  defaultRoute?: true;
+  /** For a `vrf` plugin: its `vrfname` when a string. */
+  vrfname?: string;
+  /** For a `vrf` plugin: its `table` when a non-negative integer (0: unset, the plugin picks one). */
+  table?: number;
 }
 
 /**

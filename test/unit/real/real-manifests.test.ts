@@ -37,8 +37,12 @@ const EXPECTED: Record<string, Array<[string, string]>> = {
     ['51:15-51:24 multus-annotation-malformed/unknownKey', 'Multus has no "gateway" key in a network selection element (it is "default-route"): the example relies on a key Multus ignores'],
     ['53:1-53:5 user-namespace-not-enabled/mayRunAsRoot', 'no runAsNonRoot and no hostUsers: false; its quoted strings are indented past their keys: no yaml-not-portable'],
   ],
+  'multus-cni--quickstart-macvlan-conf.yaml': [
+    ['15:17-15:29 nad-ipam-not-cluster-wide/hostLocal', 'macvlan with host-local 192.168.1.0/24: every node hands out 192.168.1.200 first; no CNI name (filled in by the NAD client), no finding for the literal master eth0'],
+  ],
   'multus-cni--sriov-pod.yaml': [
     ['15:11-28:3 yaml-not-portable/notPortable', 'the NAD config continues at the key indentation and closes }\' at column 0'],
+    ['15:12-15:13 nad-config-invalid/noCniVersion', 'the config has no cniVersion (and no name: the NAD client fills in sriov-net-a): libcni reads 0.1.0, which sriov accepts (version.All), so a warning, not a failure'],
     ['37:34-37:45 secondary-network-policy-missing/missing', 'attaches sriov-net-a, defined above it (read leniently, so not unresolved)'],
     ['38:1-38:5 user-namespace-not-enabled/mayRunAsRoot', 'no runAsNonRoot and no hostUsers: false'],
   ],
@@ -55,7 +59,10 @@ const EXPECTED: Record<string, Array<[string, string]>> = {
   ],
   'network-operator--sriov-network.yaml': [],
   'sriov-network-device-plugin--bond-crd.yaml': [['9:11-30:3 yaml-not-portable/notPortable', 'the bond config drops to the key indentation and closes at column 0']],
-  'sriov-network-device-plugin--bond-sriov-net.yaml': [['11:11-15:3 yaml-not-portable/notPortable', 'the config drops to the key indentation and closes at column 0']],
+  'sriov-network-device-plugin--bond-sriov-net.yaml': [
+    ['11:11-15:3 yaml-not-portable/notPortable', 'the config drops to the key indentation and closes at column 0'],
+    ['14:11-14:26 nad-config-invalid/nameMismatch', 'CNI name sriov-network, metadata.name sriov-net: attached as sriov-net, cached and reported by the runtime as sriov-network'],
+  ],
   'sriov-network-device-plugin--bond-test-pod.yaml': [
     ['9:34-18:4 yaml-not-portable/notPortable', 'the networks annotation is JSON written from column 0'],
     ['10:10-10:21 secondary-network-policy-missing/missing', 'attaches sriov-net (twice) and no MultiNetworkPolicy covers it'],
@@ -71,9 +78,13 @@ const EXPECTED: Record<string, Array<[string, string]>> = {
     ['8:1-8:5 user-namespace-not-enabled/mayRunAsRoot', 'runs as root, no hostUsers: false; no single-interface-assumption: the pools are named by no NAD and do not say VF'],
     ['14:9-14:25 privileged-container/privileged', 'privileged: true'],
   ],
-  'sriov-network-device-plugin--sriov-crd.yaml': [['11:11-23:3 yaml-not-portable/notPortable', 'the SR-IOV docs style: continuation lines at the key indentation, }\' at column 0']],
+  'sriov-network-device-plugin--sriov-crd.yaml': [
+    ['11:11-23:3 yaml-not-portable/notPortable', 'the SR-IOV docs style: continuation lines at the key indentation, }\' at column 0'],
+    ['14:11-14:26 nad-config-invalid/nameMismatch', 'CNI name sriov-network, metadata.name sriov-net1 (host-local IPAM on sriov is not nad-ipam-not-cluster-wide: a VF is not a shared segment)'],
+  ],
   'sriov-network-operator--ovsnetwork-sample.yaml': [],
   'sriov-network-operator--sriovibnetwork-cr.yaml': [],
+  'whereabouts--readme-whereabouts-conf.yaml': [['11:15-11:35 nad-config-invalid/nameMismatch', 'CNI name whereaboutsexample, metadata.name whereabouts-conf']],
   'truxify--circuit-breaker.yaml': [
     ['28:1-28:11 yaml-syntax/missingSeparator', 'the --- is glued to the previous value (50---): two DestinationRules in one document'],
     ['29:1-29:5 yaml-syntax/missingSeparator', 'kind repeated at the top of the document'],

@@ -91,14 +91,14 @@ describe('NAD sources', () => {
     assert.deepEqual(
       objects.map((o) => o.nad?.plugins),
       [
-        [{ type: 'ib-sriov', capabilities: ['infinibandGUID'], ipam: 'whereabouts' }],
+        [{ type: 'ib-sriov', capabilities: ['infinibandGUID'], ipam: 'whereabouts', subnets: ['192.0.2.0/24'] }],
         [
           { type: 'ovs', capabilities: [] },
           { type: 'tuning', capabilities: ['mac'] },
-          { type: 'vrf', capabilities: [] },
+          { type: 'vrf', capabilities: [], vrfname: 'blue' },
         ],
         [{ type: 'host-device', capabilities: [], ipam: 'nv-ipam' }],
-        [{ type: 'macvlan', capabilities: [], ipam: 'whereabouts' }],
+        [{ type: 'macvlan', capabilities: [], ipam: 'whereabouts', subnets: ['198.51.100.0/24'] }],
         [{ type: 'ipoib', capabilities: [] }],
         undefined,
         [{ type: 'sriov', capabilities: [] }],
