@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { CLEAN, POD, runCli, tempDir } from './cli-harness';
+import { CLEAN, GAP1_OFF, POD, runCli, tempDir } from './cli-harness';
 
 /** POD with CRLF line ends, comments and a second container that stays as it is. */
 const CRLF_POD = [
@@ -33,7 +33,7 @@ const lines = (text: string) => text.split('\r\n');
 describe('cnf-lint CLI: --fix', () => {
   it('applies the preferred fixes, keeps every other line byte-identical, and exits 0 when nothing remains', () => {
     const dir = tempDir({ 'upf.yaml': CRLF_POD });
-    const r = runCli(dir, ['--fix', 'upf.yaml']);
+    const r = runCli(dir, ['--fix', 'upf.yaml', ...GAP1_OFF]);
     assert.deepEqual(r, { status: 0, stdout: '✔ 1 file, 0 documents skipped, 0 problems\n', stderr: 'cnf-lint: --fix: upf.yaml: 2 fixes applied\n' });
     const after = readFileSync(join(dir, 'upf.yaml'), 'utf8');
     const expected = lines(CRLF_POD);
@@ -52,7 +52,7 @@ describe('cnf-lint CLI: --fix', () => {
     assert.equal(r.status, 1);
     assert.deepEqual(
       (JSON.parse(r.stdout) as Array<Record<string, unknown>>).map((f) => [f.ruleId, f.line, f.column]),
-      [['yaml-syntax', 21, 1]],
+      [['yaml-syntax', 30, 1]],
     );
     const expected = POD.replace('privileged: true', 'privileged: false').replace('          hostPort: 8805\n', '') + '---\n' + broken;
     assert.equal(readFileSync(join(dir, 'two.yaml'), 'utf8'), expected);

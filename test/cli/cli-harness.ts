@@ -37,7 +37,8 @@ export function tempDir(files: Record<string, string | Buffer> = {}): string {
 
 /**
  * A Pod in a user namespace (so the user-namespace rules are quiet) with a privileged container
- * (error, line 12) and a host port (warning, line 15).
+ * (error, line 12) and a host port (warning, line 15). It and the other pods below mount no API
+ * token and come with a NetworkPolicy of their namespace (so the tenancy rules are quiet).
  */
 export const POD = `apiVersion: v1
 kind: Pod
@@ -54,7 +55,19 @@ spec:
       ports:
         - containerPort: 8805
           hostPort: 8805
+  automountServiceAccountToken: false
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: cnf-default-deny
+  namespace: cnf
+spec:
+  podSelector: {}
 `;
+
+/** Turns the tenancy rules (RA2 gap 1) off, for tests whose own fixtures are about something else. */
+export const GAP1_OFF = ['network-policy-missing', 'service-account-token-automounted', 'workload-in-default-namespace', 'namespace-tenant-guardrails-missing', 'multus-cross-namespace-attachment'].flatMap((id) => ['--rule', `${id}=off`]);
 
 /** A Pod that draws no finding. */
 export const CLEAN = `apiVersion: v1
@@ -67,6 +80,15 @@ spec:
   containers:
     - name: smf
       image: registry.example/smf:1.0
+  automountServiceAccountToken: false
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: cnf-default-deny
+  namespace: cnf
+spec:
+  podSelector: {}
 `;
 
 /** A Pod whose only finding is the host port warning (line 11). */
@@ -81,6 +103,15 @@ spec:
     - name: amf
       ports:
         - hostPort: 38412
+  automountServiceAccountToken: false
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: cnf-default-deny
+  namespace: cnf
+spec:
+  podSelector: {}
 `;
 
 export const PRIVILEGED_MESSAGE =

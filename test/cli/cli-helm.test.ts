@@ -1,7 +1,7 @@
 // The built CLI on Helm charts: a chart directory, its templates whatever their extension, values.yaml and --values.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runCli, tempDir } from './cli-harness';
+import { GAP1_OFF, runCli, tempDir } from './cli-harness';
 
 const CHART = {
   'charts/upf/Chart.yaml': 'apiVersion: v2\nname: upf\nversion: 0.1.0\n',
@@ -16,7 +16,7 @@ const json = (stdout: string) => JSON.parse(stdout) as Array<{ file: string; rul
 describe('cnf-lint CLI: Helm charts', () => {
   it('lints a chart directory in place: a .tpl template is linted, helpers, NOTES.txt, Chart.yaml and values.yaml give nothing; the finding relates to values.yaml', () => {
     const dir = tempDir(CHART);
-    const r = runCli(dir, ['--format', 'json', '--rule', 'user-namespace-not-enabled=off', 'charts']);
+    const r = runCli(dir, ['--format', 'json', '--rule', 'user-namespace-not-enabled=off', ...GAP1_OFF, 'charts']);
     const findings = json(r.stdout);
     assert.deepEqual(
       findings.map((f) => [f.file, f.ruleId, f.line, f.column, f.endColumn]),
@@ -28,14 +28,14 @@ describe('cnf-lint CLI: Helm charts', () => {
 
   it('--values overrides the defaults, later files winning, like helm -f', () => {
     const dir = tempDir({ ...CHART, 'prod.yaml': 'hostNetwork: false\n', 'lab.yaml': 'hostNetwork: true\n' });
-    assert.deepEqual(json(runCli(dir, ['--format', 'json', '--rule', 'user-namespace-not-enabled=off', '--values', 'prod.yaml', 'charts']).stdout), []);
-    const both = runCli(dir, ['--format', 'json', '--rule', 'user-namespace-not-enabled=off', '--values', 'prod.yaml', '--values', 'lab.yaml', 'charts']);
+    assert.deepEqual(json(runCli(dir, ['--format', 'json', '--rule', 'user-namespace-not-enabled=off', ...GAP1_OFF, '--values', 'prod.yaml', 'charts']).stdout), []);
+    const both = runCli(dir, ['--format', 'json', '--rule', 'user-namespace-not-enabled=off', ...GAP1_OFF, '--values', 'prod.yaml', '--values', 'lab.yaml', 'charts']);
     assert.deepEqual(json(both.stdout).map((f) => f.ruleId), ['host-namespace-sharing']);
   });
 
   it('a subchart kept as a .tgz: one information on Chart.yaml naming it (its templates are not read)', () => {
     const dir = tempDir({ ...CHART, 'charts/upf/charts/mongodb-10.7.0.tgz': Buffer.from([0x1f, 0x8b, 0x08, 0x00]) });
-    const r = runCli(dir, ['--format', 'json', '--rule', 'user-namespace-not-enabled=off', '--rule', 'host-namespace-sharing=off', 'charts']);
+    const r = runCli(dir, ['--format', 'json', '--rule', 'user-namespace-not-enabled=off', ...GAP1_OFF, '--rule', 'host-namespace-sharing=off', 'charts']);
     assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string; ruleId: string; message: string; line: number }) => [f.file, f.ruleId, f.line, f.message]), [
       ['charts/upf/Chart.yaml', 'file-not-linted', 1, 'The subchart charts/mongodb-10.7.0.tgz is packaged: cnf-lint does not read inside archives, so its templates are not linted. Unpack it into charts/ to lint them.'],
     ]);
@@ -50,7 +50,7 @@ describe('cnf-lint CLI: Helm charts', () => {
 
   it('--fix leaves the template action alone (the fix of a value belongs in values.yaml, which the editor edits)', () => {
     const dir = tempDir(CHART);
-    const r = runCli(dir, ['--fix', '--format', 'json', '--rule', 'user-namespace-not-enabled=off', 'charts/upf/templates/pod.tpl']);
+    const r = runCli(dir, ['--fix', '--format', 'json', '--rule', 'user-namespace-not-enabled=off', ...GAP1_OFF, 'charts/upf/templates/pod.tpl']);
     assert.deepEqual(json(r.stdout).map((f) => f.ruleId), ['host-namespace-sharing']);
   });
 });

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseFile } from '../../server/src/manifest/parse';
-import { runCli, tempDir } from './cli-harness';
+import { GAP1_OFF, runCli, tempDir } from './cli-harness';
 
 /** A Pod attaching SR-IOV network sriov-n3 without requesting its device. */
 const POD = `apiVersion: v1
@@ -34,7 +34,7 @@ spec:
 `;
 
 /** The rules that take part (the others would report the missing MultiNetworkPolicy). */
-const ONLY = ['--rule', 'secondary-network-policy-missing=off'];
+const ONLY = ['--rule', 'secondary-network-policy-missing=off', ...GAP1_OFF];
 
 /** A Deployment with the networks annotation on its own metadata and a near-miss key on its template. */
 const CONFLICT = `apiVersion: apps/v1

@@ -11,7 +11,7 @@ import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.jso
 import { ENGINE_RULES } from '../../server/src/linter/engine-rules';
 import { ruleDocUrl } from '../../server/src/protocol/constants';
 import { RULES } from '../../server/src/rules/index';
-import { HOST_PORT_MESSAGE, POD, PRIVILEGED_MESSAGE, runCli, tempDir } from './cli-harness';
+import { GAP1_OFF, HOST_PORT_MESSAGE, POD, PRIVILEGED_MESSAGE, runCli, tempDir } from './cli-harness';
 
 // unicodeRegExp off: the schema's language-tag pattern has a lone ']' that the 'u' flag rejects.
 const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
@@ -35,7 +35,7 @@ describe('cnf-lint CLI: --format sarif', () => {
       'upf/values.yaml': 'privileged: true\n',
       'upf/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: upf\nspec:\n  hostUsers: false\n  containers:\n  - name: upf\n    securityContext:\n      privileged: {{ .Values.privileged }}\n',
     });
-    const r = runCli(dir, ['--format', 'sarif', '--rule', 'user-namespace-volume-incompatible=off', 'upf']);
+    const r = runCli(dir, ['--format', 'sarif', '--rule', 'user-namespace-volume-incompatible=off', ...GAP1_OFF, 'upf']);
     const results = validSarif(r.stdout).runs[0].results;
     assert.deepEqual(
       results.map((x: { ruleId: string }) => x.ruleId),

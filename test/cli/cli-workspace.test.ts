@@ -1,7 +1,7 @@
 // The CLI resolves references across the files it is given: they are its workspace.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runCli, tempDir } from './cli-harness';
+import { GAP1_OFF, runCli, tempDir } from './cli-harness';
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -27,7 +27,7 @@ spec:
 `;
 
 const UNRESOLVED = "No NetworkAttachmentDefinition 'n4-net' in namespace 'cnf' is defined in the workspace: the pod will not start (NoNetworkFound) unless the cluster has it.";
-const ONLY = ['--rule', 'secondary-network-policy-missing=off'];
+const ONLY = ['--rule', 'secondary-network-policy-missing=off', ...GAP1_OFF];
 
 describe('cnf-lint CLI: the workspace of the given files', () => {
   it('a NAD in another file given on the command line resolves', () => {

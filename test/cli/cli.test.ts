@@ -194,7 +194,7 @@ describe('cnf-lint CLI: inputs', () => {
     assert.deepEqual(found, [
       ['privileged-container', 'error', 12, 9, 12, 25],
       ['host-namespace-sharing', 'warning', 15, 11, 15, 25],
-      ['yaml-syntax', 'error', 22, 1, 22, 2],
+      ['yaml-syntax', 'error', 31, 1, 31, 2],
     ]);
     assert.equal(r.status, 1);
   });

@@ -13,6 +13,38 @@
 // Adding an e2e case for a new rule is one fixture and one row here; a rule of the registry without a
 // row fails the suite.
 
+/** The NetworkPolicy the network-policy-missing fix appends to its fixture (also checked by suite/tenancy.test.js). */
+const NRF_POLICY = [
+  '---',
+  'apiVersion: networking.k8s.io/v1',
+  'kind: NetworkPolicy',
+  'metadata:',
+  '  name: nrf-network-policy',
+  '  namespace: e2e-tenancy',
+  'spec:',
+  '  podSelector:',
+  '    matchLabels:',
+  '      app: nrf',
+  '  policyTypes:',
+  '  - Ingress',
+  '  - Egress',
+  '  ingress:',
+  '  - from:',
+  '    - podSelector: {}',
+  '  egress:',
+  '  - to:',
+  '    - podSelector: {}',
+  '  - to:',
+  '    - namespaceSelector:',
+  '        matchLabels:',
+  '          kubernetes.io/metadata.name: kube-system',
+  '    ports:',
+  '    - protocol: UDP',
+  '      port: 53',
+  '    - protocol: TCP',
+  '      port: 53',
+];
+
 /** @type {Array<{rule: string, fixture: string, at: string, severity: 'error'|'warning'|'info', messageId: string, fixes: string[], apply: string, preferred: boolean, fixed: Record<string, string|null|string[]>}>} */
 const rules = [
   {
@@ -249,7 +281,8 @@ const rules = [
     apply: "Chain a vrf plugin (\"vrfname\": \"vrf-e2e-sep-b\") into 'e2e-sep-b'",
     preferred: false,
     fixed: { 33: '        {"type": "macvlan", "ipam": {"type": "whereabouts", "range": "198.51.100.0/24", "routes": [{"dst": "0.0.0.0/0"}]}},', '33+': ['        {"type": "vrf", "vrfname": "vrf-e2e-sep-b"}'] },
-  },  {
+  },
+  {
     rule: 'privileged-container',
     fixture: 'privileged-container.yaml',
     at: '22:11-22:27',
@@ -330,6 +363,111 @@ const rules = [
     preferred: false,
     fixed: { 16: null },
   },
+  // Gap 1 (tenancy): linted in the workspace of the fixtures, where tenant-cnf.yaml holds the guarded
+  // namespace cnf and namespace-tenant-guardrails-missing.yaml the Namespace e2e-guardrails.
+  {
+    rule: 'multus-cross-namespace-attachment',
+    fixture: 'multus-cross-namespace-attachment.yaml',
+    at: '8:34-8:41',
+    severity: 'warning',
+    messageId: 'crossNamespace',
+    fixes: ["Copy NetworkAttachmentDefinition 'e2e-n3' into namespace 'cnf' (end of this file) and attach that one"],
+    apply: "Copy NetworkAttachmentDefinition 'e2e-n3' into namespace 'cnf' (end of this file) and attach that one",
+    preferred: false,
+    fixed: {
+      8: '    k8s.v1.cni.cncf.io/networks: e2e-n3',
+      '21+': [
+        '---',
+        'apiVersion: k8s.cni.cncf.io/v1',
+        'kind: NetworkAttachmentDefinition',
+        'metadata:',
+        '  name: e2e-n3',
+        '  namespace: cnf',
+        'spec:',
+        `  config: '{"cniVersion": "1.0.0", "name": "e2e-n3", "type": "macvlan", "mode": "bridge", "ipam": {"type": "whereabouts", "range": "192.0.2.0/24"}}'`,
+      ],
+    },
+  },
+  {
+    rule: 'namespace-tenant-guardrails-missing',
+    fixture: 'namespace-tenant-guardrails-missing.yaml',
+    at: '3:1-3:9',
+    severity: 'info',
+    messageId: 'missing',
+    fixes: ["Add what namespace 'e2e-guardrails' misses: Pod Security enforce label, ResourceQuota and LimitRange (the documents at the end of this file)"],
+    apply: "Add what namespace 'e2e-guardrails' misses: Pod Security enforce label, ResourceQuota and LimitRange (the documents at the end of this file)",
+    preferred: false,
+    fixed: {
+      '4+': [
+        '  labels:',
+        '    pod-security.kubernetes.io/enforce: restricted',
+        '    pod-security.kubernetes.io/enforce-version: v1.33',
+        '    pod-security.kubernetes.io/warn: restricted',
+        '    pod-security.kubernetes.io/audit: restricted',
+        '---',
+        "# No workload of namespace 'e2e-guardrails' in the workspace requests resources: placeholder values, set them.",
+        'apiVersion: v1',
+        'kind: ResourceQuota',
+        'metadata:',
+        '  name: e2e-guardrails-quota',
+        '  namespace: e2e-guardrails',
+        'spec:',
+        '  hard:',
+        '    requests.cpu: "4"',
+        '    requests.memory: 8Gi',
+        '    limits.cpu: "4"',
+        '    limits.memory: 8Gi',
+        '---',
+        'apiVersion: v1',
+        'kind: LimitRange',
+        'metadata:',
+        '  name: e2e-guardrails-limits',
+        '  namespace: e2e-guardrails',
+        'spec:',
+        '  limits:',
+        '    - type: Container',
+        '      default:',
+        '        cpu: 500m',
+        '        memory: 512Mi',
+        '      defaultRequest:',
+        '        cpu: 100m',
+        '        memory: 128Mi',
+      ],
+    },
+  },
+  {
+    rule: 'network-policy-missing',
+    fixture: 'network-policy-missing.yaml',
+    at: '12:5-12:9',
+    severity: 'warning',
+    messageId: 'missing',
+    fixes: ['Add a NetworkPolicy for the pods labelled app=nrf at the end of this file', "Add a default-deny NetworkPolicy for namespace 'e2e-tenancy' at the end of this file"],
+    apply: 'Add a NetworkPolicy for the pods labelled app=nrf at the end of this file',
+    preferred: false,
+    fixed: { '16+': NRF_POLICY },
+  },
+  {
+    rule: 'service-account-token-automounted',
+    fixture: 'service-account-token-automounted.yaml',
+    at: '7:1-7:5',
+    severity: 'warning',
+    messageId: 'default',
+    fixes: ['Set automountServiceAccountToken: false in the pod spec'],
+    apply: 'Set automountServiceAccountToken: false in the pod spec',
+    preferred: false,
+    fixed: { '10+': ['  automountServiceAccountToken: false'] },
+  },
+  {
+    rule: 'workload-in-default-namespace',
+    fixture: 'workload-in-default-namespace.yaml',
+    at: '5:3-5:21',
+    severity: 'warning',
+    messageId: 'explicitDefault',
+    fixes: ["Set namespace to 'cnf' (a Namespace of the workspace)", "Set namespace to 'e2e-guardrails' (a Namespace of the workspace)"],
+    apply: "Set namespace to 'cnf' (a Namespace of the workspace)",
+    preferred: false,
+    fixed: { 5: '  namespace: cnf' },
+  },
 ];
 
 // A snippet row: the rules whose findings the inserted snippet must not draw (`'*'`: no cnf-lint
@@ -348,6 +486,9 @@ const GAP3_RULES = [
   'single-interface-assumption',
   'sriov-resource-mismatch',
 ];
+
+/** The rules of RA2 gap 1 (tenancy), which the gap-1 snippets must not draw. */
+const GAP1_RULES = ['multus-cross-namespace-attachment', 'namespace-tenant-guardrails-missing', 'network-policy-missing', 'service-account-token-automounted', 'workload-in-default-namespace'];
 
 /** @type {Record<string, {rules: '*' | string[], host?: string}>} */
 const snippets = {
@@ -416,6 +557,8 @@ const snippets = {
   // Gaps 4 and 6: the macvlan network in a VRF of its own.
   'cnf-nad-macvlan-vrf': { rules: [...GAP3_RULES, 'nad-config-invalid', 'nad-ipam-not-cluster-wide', 'nad-vrf-plugin-misconfigured', 'vrf-separation-missing'] },
   'cnf-multinetworkpolicy': { rules: GAP3_RULES },
+  'cnf-networkpolicy-default-deny': { rules: GAP1_RULES },
+  'cnf-namespace-tenant': { rules: GAP1_RULES },
 };
 
 /** Builds the expected text of a fixed fixture from its line edits. */
@@ -435,4 +578,4 @@ function applyLineEdits(text, edits) {
   return out.join(eol);
 }
 
-module.exports = { rules, snippets, applyLineEdits };
+module.exports = { rules, snippets, applyLineEdits, NRF_POLICY };

@@ -13,19 +13,24 @@ import { rule as kubevirtRunningDeprecated } from './kubevirt-running-deprecated
 import { rule as kubevirtVnfPerformanceProfile } from './kubevirt-vnf-performance-profile';
 import { rule as multusAnnotationMalformed } from './multus-annotation-malformed';
 import { rule as multusAnnotationMisplaced } from './multus-annotation-misplaced';
+import { rule as multusCrossNamespaceAttachment } from './multus-cross-namespace-attachment';
 import { rule as multusIgnoredOnHostNetwork } from './multus-ignored-on-host-network';
 import { rule as multusNetworkUnresolved } from './multus-network-unresolved';
 import { rule as multusRequestCapabilityMissing } from './multus-request-capability-missing';
+import { rule as namespaceTenantGuardrailsMissing } from './namespace-tenant-guardrails-missing';
+import { rule as networkPolicyMissing } from './network-policy-missing';
 import { rule as nadConfigInvalid } from './nad-config-invalid';
 import { rule as nadIpamNotClusterWide } from './nad-ipam-not-cluster-wide';
 import { rule as nadVrfPluginMisconfigured } from './nad-vrf-plugin-misconfigured';
 import { rule as privilegedContainer } from './privileged-container';
 import { rule as secondaryNetworkPolicyMissing } from './secondary-network-policy-missing';
+import { rule as serviceAccountTokenAutomounted } from './service-account-token-automounted';
 import { rule as singleInterfaceAssumption } from './single-interface-assumption';
 import { rule as sriovResourceMismatch } from './sriov-resource-mismatch';
 import { rule as userNamespaceHostNamespaceConflict } from './user-namespace-host-namespace-conflict';
 import { rule as userNamespaceNotEnabled } from './user-namespace-not-enabled';
 import { rule as userNamespaceVolumeIncompatible } from './user-namespace-volume-incompatible';
+import { rule as workloadInDefaultNamespace } from './workload-in-default-namespace';
 import { rule as vrfSeparationMissing } from './vrf-separation-missing';
 
 /** Every lint rule cnf-lint ships, sorted by id. */
@@ -43,19 +48,24 @@ export const RULES: readonly Rule[] = [
   kubevirtVnfPerformanceProfile,
   multusAnnotationMalformed,
   multusAnnotationMisplaced,
+  multusCrossNamespaceAttachment,
   multusIgnoredOnHostNetwork,
   multusNetworkUnresolved,
   multusRequestCapabilityMissing,
+  namespaceTenantGuardrailsMissing,
+  networkPolicyMissing,
   nadConfigInvalid,
   nadIpamNotClusterWide,
   nadVrfPluginMisconfigured,
   privilegedContainer,
   secondaryNetworkPolicyMissing,
+  serviceAccountTokenAutomounted,
   singleInterfaceAssumption,
   sriovResourceMismatch,
   userNamespaceHostNamespaceConflict,
   userNamespaceNotEnabled,
   userNamespaceVolumeIncompatible,
+  workloadInDefaultNamespace,
   vrfSeparationMissing,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 

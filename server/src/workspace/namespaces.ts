@@ -31,9 +31,11 @@ export function isClusterScopedKind(kind: string): boolean {
 }
 
 /**
- * Kinds known to be namespaced: Kubernetes' own, and the CNF kinds cnf-lint reads (Multus, SR-IOV,
+ * Kinds known to be namespaced: Kubernetes' own, and the CNF kinds cnf-lint reads (Multus,
  * KubeVirt, OpenShift, Argo). A kind not listed (a custom resource cnf-lint cannot place) is
- * never reported for where it lives.
+ * never reported for where it lives. The SR-IOV operator's SriovNetwork, SriovIBNetwork and
+ * OVSNetwork are not listed: they belong in the operator's namespace (the platform's), and the
+ * NetworkAttachmentDefinition they make lands in their `networkNamespace`.
  */
 const NAMESPACED = new Set([
   'Pod',
@@ -63,9 +65,6 @@ const NAMESPACED = new Set([
   'Lease',
   'NetworkAttachmentDefinition',
   'MultiNetworkPolicy',
-  'SriovNetwork',
-  'SriovIBNetwork',
-  'OVSNetwork',
   'VirtualMachine',
   'VirtualMachineInstance',
   'VirtualMachineInstanceReplicaSet',

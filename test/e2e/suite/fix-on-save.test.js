@@ -17,7 +17,8 @@ describe('fix all on save', () => {
     const ds = await h.waitForDiagnostics(uri, (ds) => ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length >= 3, 'the findings');
     assert.deepEqual(
       ds.filter((d) => h.codeOf(d) !== 'user-namespace-not-enabled').map((d) => `${h.codeOf(d)}@${h.fmtRange(d.range)}`).sort(),
-      ['host-namespace-sharing@15:7-15:21', 'host-namespace-sharing@8:3-8:20', 'host-namespace-sharing@9:3-9:16', 'privileged-container@18:7-18:22'],
+      // The token finding stays after the save: its fix is not preferred (fix-all never changes what a pod can reach).
+      ['host-namespace-sharing@15:7-15:21', 'host-namespace-sharing@8:3-8:20', 'host-namespace-sharing@9:3-9:16', 'privileged-container@18:7-18:22', 'service-account-token-automounted@7:1-7:5'],
     );
     // The user bumps the image tag, then saves (an explicit save of a changed file).
     const editor = vscode.window.activeTextEditor;
