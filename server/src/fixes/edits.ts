@@ -107,7 +107,7 @@ export function insertPairs(file: ParsedFile, map: YAMLMap, values: Record<strin
   if (!isPair(first) || !isPair(last)) return undefined;
   const firstKey = first.key as Node | null;
   if (!firstKey?.range) return undefined;
-  const column = firstKey.range[0] - lineStartOf(text, firstKey.range[0]);
+  const column = mapColumn(text, firstKey.range[0]);
   const end = contentEnd(last.value as Node) ?? (last.key as Node).range?.[1];
   if (end === undefined) return undefined;
   const at = lineEndAfter(text, Math.max(end, (last.key as Node).range?.[1] ?? end));
@@ -182,6 +182,16 @@ export function holdsComment(text: string, start: number, end: number): boolean 
   if (!fragment.includes('#')) return false;
   for (const token of new Lexer().lex(' '.repeat(columnOf(text, start)) + fragment)) if (token.startsWith('#')) return true;
   return false;
+}
+
+/**
+ * The column of a block map whose first key starts at `keyStart`: the key's column, or, when an
+ * anchor or tag stands before the key on its line (`&a  requests:`), the column where it starts.
+ */
+function mapColumn(text: string, keyStart: number): number {
+  const lineStart = lineStartOf(text, keyStart);
+  const props = /^([ ]*(?:-[ ]+)*)(?:[&!]\S*[ \t]+)+$/.exec(text.slice(lineStart, keyStart));
+  return props ? props[1].length : keyStart - lineStart;
 }
 
 /** True when the pair's key is set earlier in its map too: removing this one would bring the earlier value back. */

@@ -62,4 +62,7 @@ spec:
   it('a quoted scalar that starts its line (it continues something else) is not re-indented', () => {
     holds(`: f # \n '\n"'\n`);
   });
+  it('a pair inserted into a map whose first key has an anchor before it goes at the anchor\'s column', () => {
+    holds('kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - &base     resources:\n         &a  requests:\n            hugepages-1Gi: 1\n');
+  });
 });
