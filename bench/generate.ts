@@ -46,12 +46,34 @@ spec:
   - {name: pfcp, port: 8805, protocol: UDP}
 `;
 
-/** A multi-document manifest of about `lines` lines. */
+/** A NAD whose config is a plugin list in a literal block: macvlan with host-local IPAM, then a vrf (the CNI-config rules read every line). */
+const vrfNad = (i: number) => `apiVersion: k8s.cni.cncf.io/v1
+kind: NetworkAttachmentDefinition
+metadata:
+  name: n6-vrf-${i}
+  namespace: cnf-${i % 7}
+spec:
+  config: |
+    {
+      "cniVersion": "1.0.0",
+      "name": "n6-vrf-${i}",
+      "plugins": [
+        {
+          "type": "macvlan",
+          "mode": "${i % 4 === 0 ? 'bridged' : 'bridge'}",
+          "ipam": {"type": "host-local", "subnet": "10.${i % 250}.0.0/24", "routes": [{"dst": "0.0.0.0/0"}]}
+        },
+        {"type": "vrf", "vrfname": "n6-${i % 9}", "table": ${100 + (i % 9)}}
+      ]
+    }
+`;
+
+/** A multi-document manifest of about `lines` lines: Deployments, Services and NADs (a third of the documents). */
 export function generateManifest(lines: number): string {
   const docs: string[] = [];
   let count = 0;
   for (let i = 0; count < lines; i++) {
-    const d = i % 2 === 0 ? deployment(i) : service(i);
+    const d = i % 3 === 0 ? deployment(i) : i % 3 === 1 ? service(i) : vrfNad(i);
     docs.push(d);
     count += d.split('\n').length;
   }
