@@ -77,7 +77,7 @@ export async function growthPart(table: Table): Promise<void> {
   // Printing a bigint of n digits is itself superlinear in V8: formatQuantity is held to that floor's growth.
   const quantity = (n: number, work: (nanos: bigint) => unknown) => {
     const nanos = 10n ** BigInt(n);
-    return best(3, () => work(nanos));
+    return best(9, () => work(nanos));
   };
   for (const n of [25_000, 100_000]) quantity(n, (nanos) => formatQuantity({ nanos, format: 'DecimalSI' }));
   const [q1, q4] = [25_000, 100_000].map((n) => quantity(n, (nanos) => formatQuantity({ nanos, format: 'DecimalSI' })));
