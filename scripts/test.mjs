@@ -7,7 +7,8 @@ import { join } from 'node:path';
 const SUITES = [
   { name: 'build and typecheck', command: 'node esbuild.mjs --tests && npx tsc -p . --noEmit', counts: () => undefined },
   { name: 'unit, server and CLI', command: 'node --test --test-timeout=120000 --test-reporter=tap out/test/unit out/test/server out/test/cli', counts: tapCounts },
-  { name: 'growth benchmark', command: 'node esbuild.mjs && node dist/bench.js --growth', counts: aimCounts },
+  // Timings on a shared machine are noisy: a missed growth aim is measured once more; a real regression misses twice.
+  { name: 'growth benchmark', command: 'node esbuild.mjs && node dist/bench.js --growth', counts: aimCounts, retries: 1 },
   { name: 'npm package', command: 'node scripts/test-package.mjs', counts: () => undefined },
   { name: 'editor (e2e, VSIX)', command: 'npm run build && bash test/e2e/install.sh && node test/e2e/run.mjs && npm run package && node test/e2e/vsix.mjs', counts: passedLines },
 ];
@@ -80,9 +81,15 @@ for (const suite of SUITES) {
   }
   const logFile = join(LOGS, `${suite.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.log`);
   const started = Date.now();
-  const code = await run(suite.command, logFile);
-  const log = readFileSync(logFile, 'utf8');
-  const counts = suite.counts(log);
+  let code = await run(suite.command, logFile);
+  let log = readFileSync(logFile, 'utf8');
+  let counts = suite.counts(log);
+  for (let retry = 0; retry < (suite.retries ?? 0) && (code !== 0 || (counts?.failed ?? 0) > 0); retry++) {
+    console.log(`   ${suite.name}: ${counts ? `${counts.failed} failed` : `exit ${code}`}, measured again (${logFile})`);
+    code = await run(suite.command, logFile);
+    log = readFileSync(logFile, 'utf8');
+    counts = suite.counts(log);
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const failed = code !== 0 || (counts?.failed ?? 0) > 0;
   if (counts) {
