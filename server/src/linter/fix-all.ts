@@ -38,13 +38,31 @@ export function fixAll(text: string, settings: Settings, rules: readonly Rule[],
   const refused = new Set<string>();
   const meter = new DamageMeter();
   const lintOf = lintText ?? ((t: string) => lint(parseFile(t), settings, rules, undefined, workspace && { index: workspace.index, uri: workspace.uri }).findings);
+  /** The last pass: its text before, what it applied, and how many findings of each applied fix's kind there were. */
+  let last: { before: string; applied: number; fixes: Map<string, { fix: CandidateFix; findings: number }> } | undefined;
   while (passes < MAX_PASSES) {
-    const findings = lintOf(output);
+    let findings = lintOf(output);
+    let counts = countByKey(findings);
+    // A fix applied whose findings did not become fewer does not converge (it would be applied in
+    // every pass, and by every run): it is dropped, and the last pass made again without it.
+    const stuck = [...(last?.fixes ?? [])].filter(([key, l]) => (counts.get(key) ?? 0) >= l.findings && !refused.has(key));
+    if (last && stuck.length > 0) {
+      for (const [key, l] of stuck) {
+        refused.add(key);
+        const { edits: _edits, ...fix } = l.fix;
+        dropped.push({ ...fix, reason: 'its finding is still there after it was applied' });
+      }
+      output = last.before;
+      applied -= last.applied;
+      findings = lintOf(output);
+      counts = countByKey(findings);
+      last = undefined;
+    }
     const chosen: TextEdit[] = [];
     const candidates: CandidateFix[] = [];
     for (const f of findings) {
       const fix = f.fixes.find((x) => x.preferred);
-      const key = `${f.ruleId}/${f.messageId}/${fix?.id}/${f.message}`;
+      const key = keyOf(f);
       if (!fix || refused.has(key)) continue;
       const edits = fix.edits();
       if (!edits || edits.length === 0 || edits.some((e) => e.file !== undefined) || editsOverlap(chosen, edits)) continue;
@@ -57,6 +75,7 @@ export function fixAll(text: string, settings: Settings, rules: readonly Rule[],
       refused.add(d.key);
       dropped.push(d);
     }
+    last = { before: output, applied: pass.applied, fixes: new Map(pass.kept.map((c) => [c.key, { fix: c, findings: counts.get(c.key) ?? 0 }])) };
     passes++;
     if (pass.text === output) {
       if (pass.applied > 0) break;
@@ -66,6 +85,15 @@ export function fixAll(text: string, settings: Settings, rules: readonly Rule[],
     applied += pass.applied;
   }
   return { output, applied, passes, dropped };
+}
+
+/** A finding and the fix fix-all would apply, across passes. */
+const keyOf = (f: Finding) => `${f.ruleId}/${f.messageId}/${f.fixes.find((x) => x.preferred)?.id}/${f.message}`;
+
+function countByKey(findings: readonly Finding[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(keyOf(f), (counts.get(keyOf(f)) ?? 0) + 1);
+  return counts;
 }
 
 /** The smallest single edit that turns `before` into `after` (common prefix and suffix kept). */

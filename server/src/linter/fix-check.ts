@@ -54,19 +54,21 @@ function added(before: Damage, after: Damage): string | undefined {
  * YAML on its own is dropped (reported); one that only conflicts with an earlier fix waits for the
  * next pass, recomputed on the new text. Returns the new text and how many fixes it holds.
  */
-export function applyChecked(text: string, candidates: readonly CandidateFix[], meter: DamageMeter): { text: string; applied: number; dropped: DroppedFix[] } {
+export function applyChecked(text: string, candidates: readonly CandidateFix[], meter: DamageMeter): { text: string; applied: number; kept: CandidateFix[]; dropped: DroppedFix[] } {
   const before = meter.measure(text);
   // A text is kept only when it has no YAML error or repeated key that the text before it did not have.
   const sound = (edits: readonly TextEdit[]) => added(before, meter.measure(applyEdits(text, edits)));
   const all = candidates.flatMap((c) => c.edits);
-  if (sound(all) === undefined) return { text: applyEdits(text, all), applied: candidates.length, dropped: [] };
+  if (sound(all) === undefined) return { text: applyEdits(text, all), applied: candidates.length, kept: [...candidates], dropped: [] };
   let kept: TextEdit[] = [];
+  const keptFixes: CandidateFix[] = [];
   let applied = 0;
   const dropped: DroppedFix[] = [];
   for (const c of candidates) {
     const together = [...kept, ...c.edits];
     if (sound(together) === undefined) {
       kept = together;
+      keptFixes.push(c);
       applied++;
       continue;
     }
@@ -76,5 +78,5 @@ export function applyChecked(text: string, candidates: readonly CandidateFix[], 
       dropped.push({ ...fix, reason: alone });
     }
   }
-  return { text: applyEdits(text, kept), applied, dropped };
+  return { text: applyEdits(text, kept), applied, kept: keptFixes, dropped };
 }

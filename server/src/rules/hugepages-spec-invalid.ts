@@ -75,6 +75,8 @@ function checkResource(owner: ResourceOwner, name: string, report: (r: Report) =
   const limit = rr.limits.entries.get(name);
   let invalid = false;
   for (const e of [request, limit]) {
+    // A value that cannot be read at all (an alias to no anchor) is unknown: nothing is compared.
+    if (e && !e.read) return;
     if (e?.read && !e.read.ok) {
       invalid = true;
       report({ messageId: 'quantityInvalid', at: e.read.span, data: { owner: ownerName(owner), resource: name, value: e.read.spelling || '(empty)', reason: e.read.message } });

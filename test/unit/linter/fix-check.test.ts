@@ -61,4 +61,15 @@ describe('fixAll: the edited text is parsed again before it is kept', () => {
     );
     assert.equal(result.passes, 1);
   });
+
+  it('a fix whose finding is still there after it was applied is dropped and undone, so that fix-all twice equals once', () => {
+    const endless = inserting('endless', '  labels: {}\n');
+    const result = fixAll(POD, defaultSettings(), [endless]);
+    assert.equal(result.output, POD);
+    assert.deepEqual(
+      result.dropped.map((d) => [d.ruleId, d.reason]),
+      [['endless', 'its finding is still there after it was applied']],
+    );
+    assert.equal(fixAll(result.output, defaultSettings(), [endless]).output, result.output);
+  });
 });

@@ -65,4 +65,11 @@ spec:
   it('a pair inserted into a map whose first key has an anchor before it goes at the anchor\'s column', () => {
     holds('kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - &base     resources:\n         &a  requests:\n            hugepages-1Gi: 1\n');
   });
+  it('a huge-page request written as an alias to no anchor is unknown: no rule fails', () => {
+    holds('kind: Pod\nspec:\n  containers:\n  - name: c\n    resources:\n      requests:\n        hugepages-1Gi: *a\n');
+  });
+  it('a fix that attaches a network whose finding stays (a document setting kind twice) is applied by no run of fix-all', () => {
+    // The fuzzer's input, minimized (CRLF kept): sriov-resource-mismatch's addNetwork appended an attachment in every pass.
+    holds("kind: NetworkAttachmentDefinition\nmetadata:\n  name: sriov__proto__-n3\n  annotations:\n    k8s.v1.cni.cncf.io/resourceName: intel.com/sriov_n3\nkind: Pod\nmetadata:\n  annotations:\n    k8s.cni.cncf.io/networks: '[{\"namespace\": \"net1\"}\n]'\nspec:\n  hostPID: true\n  hostUsers: no\n  containers:\n    - &base\n      name: upf\n      image: registry.example/cnf:1.0\n      resources:\n        limits:\n          cpu: 3500m\n          intel.com/sriov_n3: \"1\"\n");
+  });
 });
