@@ -40,20 +40,24 @@ export function fixAll(text: string, settings: Settings, rules: readonly Rule[],
   const lintOf = lintText ?? ((t: string) => lint(parseFile(t), settings, rules, undefined, workspace && { index: workspace.index, uri: workspace.uri }).findings);
   /** The last pass: its text before, what it applied, and how many findings of each applied fix's kind there were. */
   let last: { before: string; applied: number; fixes: Map<string, { fix: CandidateFix; findings: number }> } | undefined;
-  while (passes < MAX_PASSES) {
+  /** After a pass was undone: one fix per pass, so that a fix that does not converge is told apart from one that met another. */
+  let oneByOne = false;
+  while (passes < (oneByOne ? MAX_PASSES * 4 : MAX_PASSES)) {
     let findings = lintOf(output);
     let counts = countByKey(findings);
-    // A fix applied whose findings did not become fewer does not converge (it would be applied in
-    // every pass, and by every run): it is dropped, and the last pass made again without it.
+    // A fix applied whose findings did not become fewer may not converge (it would be applied in
+    // every pass, and by every run): the pass is undone and the fixes applied one by one; a fix
+    // that, applied alone, leaves its findings as many is dropped.
     const stuck = [...(last?.fixes ?? [])].filter(([key, l]) => (counts.get(key) ?? 0) >= l.findings && !refused.has(key));
     if (last && stuck.length > 0) {
-      for (const [key, l] of stuck) {
+      for (const [key, l] of oneByOne ? stuck : []) {
         refused.add(key);
         const { edits: _edits, ...fix } = l.fix;
         dropped.push({ ...fix, reason: 'its finding is still there after it was applied' });
       }
       output = last.before;
       applied -= last.applied;
+      oneByOne = true;
       findings = lintOf(output);
       counts = countByKey(findings);
       last = undefined;
@@ -68,6 +72,7 @@ export function fixAll(text: string, settings: Settings, rules: readonly Rule[],
       if (!edits || edits.length === 0 || edits.some((e) => e.file !== undefined) || editsOverlap(chosen, edits)) continue;
       for (const e of edits) chosen.push(e);
       candidates.push({ key, ruleId: f.ruleId, fixId: fix.id, title: fix.title, start: f.start, edits });
+      if (oneByOne) break;
     }
     if (candidates.length === 0) break;
     const pass = applyChecked(output, candidates, meter);

@@ -72,4 +72,8 @@ spec:
     // The fuzzer's input, minimized (CRLF kept): sriov-resource-mismatch's addNetwork appended an attachment in every pass.
     holds("kind: NetworkAttachmentDefinition\nmetadata:\n  name: sriov__proto__-n3\n  annotations:\n    k8s.v1.cni.cncf.io/resourceName: intel.com/sriov_n3\nkind: Pod\nmetadata:\n  annotations:\n    k8s.cni.cncf.io/networks: '[{\"namespace\": \"net1\"}\n]'\nspec:\n  hostPID: true\n  hostUsers: no\n  containers:\n    - &base\n      name: upf\n      image: registry.example/cnf:1.0\n      resources:\n        limits:\n          cpu: 3500m\n          intel.com/sriov_n3: \"1\"\n");
   });
+  it('fixes that meet in one pass (their findings do not become fewer together) are applied one by one, not dropped: fix-all twice equals once', () => {
+    // The fuzzer's input, minimized: host-namespace-sharing's remove was dropped in one run and applied by the next.
+    holds("kind: Pod\nspec:\n  hostNetwork: y #5\nkind: Pod\nspec:\n  hostNetwork: True");
+  });
 });
