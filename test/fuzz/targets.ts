@@ -1,5 +1,5 @@
 // What `npm run fuzz` runs each input through: the engine in a worker (killed on a stall), the built CLI, and the built server over stdio.
-import { spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -102,6 +102,7 @@ function added(before: string[], after: string[]): string[] {
 /** The built server over stdio, one session for many documents: every request answered in time, the process alive. */
 export class ServerSession {
   private connection?: MessageConnection;
+  private process?: ChildProcess;
   private exited = false;
   private readonly waiters = new Map<string, () => void>();
   private readonly folder = mkdtempSync(join(tmpdir(), 'cnf-lint-fuzz-ws-'));
@@ -109,6 +110,7 @@ export class ServerSession {
 
   private async start(): Promise<MessageConnection> {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.process = proc;
     this.exited = false;
     proc.on('exit', () => (this.exited = true));
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
@@ -151,8 +153,11 @@ export class ServerSession {
     }
   }
 
+  /** Ends the session: the connection and the server process (a stalled server is killed). */
   stop(): void {
     this.connection?.dispose();
     this.connection = undefined;
+    this.process?.kill('SIGKILL');
+    this.process = undefined;
   }
 }
