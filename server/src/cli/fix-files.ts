@@ -8,7 +8,7 @@ import { LineIndex } from '../manifest/line-index';
 import { RULES } from '../rules/index';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { CliError } from './args';
-import { ChartOptions, decode, encode, indexInput, LoadedInput, sourceOptions } from './lint-files';
+import { ChartOptions, decodedInput, encode, indexInput, LoadedInput, sourceOptions } from './lint-files';
 
 /** At most this many passes over the files: each pass fixes every file whose workspace answers changed. */
 export const MAX_FIX_PASSES = 5;
@@ -37,7 +37,7 @@ export function fixInputs(inputs: readonly LoadedInput[], index: WorkspaceIndex,
   const applied = new Map<string, number>();
   const original = new Map(inputs.map((i) => [i, i.bytes]));
   const fixable = inputs.filter((input) => {
-    if (!input.settings.enable || input.bytes.length > input.settings.maxFileSize || decode(input.bytes).binary) return false;
+    if (!input.settings.enable || input.bytes.length > input.settings.maxFileSize || decodedInput(input).binary) return false;
     if (!input.stdin && isSymbolicLink(input.name)) {
       notes.push(`cnf-lint: --fix: ${input.name} is a symbolic link: not fixed (--fix never writes through a link)\n`);
       return false;
@@ -53,7 +53,7 @@ export function fixInputs(inputs: readonly LoadedInput[], index: WorkspaceIndex,
     for (const input of fixable) {
       if (!pending.has(input)) continue;
       const deps = new Set<string>();
-      const { text, bom } = decode(input.bytes);
+      const { text, bom } = decodedInput(input);
       const workspace: LintWorkspace = { index, uri: input.name, deps };
       const options = sourceOptions(input, charts);
       let fixed: ReturnType<typeof fixAll>;

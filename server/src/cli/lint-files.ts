@@ -20,6 +20,17 @@ export interface LoadedInput extends Input {
   settings: Settings;
   /** The parses made for the workspace index, reused by the lint when the text is not fixed first. */
   parseCache?: ParseCache;
+  /** `bytes` decoded, kept while the bytes are the same (see decodedInput). */
+  decoded?: { bytes: Uint8Array; text: string; bom: boolean; binary: boolean };
+}
+
+/**
+ * An input's bytes decoded, once per bytes: the index and the lint then read the very same string,
+ * and readings memoized on its text (memoOn) find it by identity, not by comparing megabytes.
+ */
+export function decodedInput(input: LoadedInput): { text: string; bom: boolean; binary: boolean } {
+  if (input.decoded?.bytes !== input.bytes) input.decoded = { bytes: input.bytes, ...decode(input.bytes) };
+  return input.decoded;
 }
 
 /** How a run reads charts: one loader for all inputs, and the `--values` files over every chart's defaults. */
@@ -84,7 +95,7 @@ export function indexInputs(inputs: LoadedInput[], charts?: ChartOptions): Works
 /** Puts an input's current bytes into the index; returns the lookup keys whose answer changed. */
 export function indexInput(index: WorkspaceIndex, input: LoadedInput, charts?: ChartOptions): Set<string> {
   const read = () => {
-    const source = readSource(decode(input.bytes).text, input.settings, sourceOptions(input, charts));
+    const source = readSource(decodedInput(input).text, input.settings, sourceOptions(input, charts));
     return { file: source.file, defaultNamespace: source.settings.defaultNamespace };
   };
   return updateEntry(index, input.name, { byteLength: input.bytes.length, read }, input.settings);
@@ -106,7 +117,7 @@ export function lintInput(input: LoadedInput, fix: boolean, index?: WorkspaceInd
     if (oversize) result.findings.push(oversize);
     return { ...result, skippedDocuments: 1 };
   }
-  const text = decode(bytes).text;
+  const text = decodedInput(input).text;
   try {
     const { findings, ruleErrors, lines, source } = lintSource(text, settings, RULES, sourceOptions(input, charts), workspace);
     const notLinted = source.notFollowed !== undefined || source.file?.skip !== undefined;
