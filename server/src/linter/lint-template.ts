@@ -5,6 +5,7 @@ import { UNKNOWN_MARK } from '../manifest/unknown';
 import { SourceMap } from '../helm/source-map';
 import type { Origin } from '../helm/values';
 import { LineIndex } from '../manifest/line-index';
+import { documentAt } from '../manifest/document-at';
 import type { ParsedFile } from '../manifest/parse';
 import type { Settings } from '../protocol/settings';
 import { FILE_NOT_LINTED } from './engine-rules';
@@ -51,7 +52,7 @@ export function lintRendered(text: string, rendered: Rendered, file: ParsedFile,
   const findings: Finding[] = [];
   for (const f of result.findings) {
     if (rendered.unknowns.some((u) => u.start < Math.max(f.end, f.start + 1) && f.start < u.end) || f.message.includes(UNKNOWN_MARK)) continue;
-    const doc = file.documents.find((d) => f.start >= d.start && f.start < d.end);
+    const doc = documentAt(file, f.start);
     const meta = metas.get(f.ruleId);
     // The engine's own findings (YAML as written) are local; a rule's, only the messages it declares so.
     if (doc && unknownDocs.has(doc.index) && meta && meta.local !== true && !meta.local?.includes(f.messageId)) continue;
