@@ -40,6 +40,16 @@ export function tempDir(files: Record<string, string | Buffer> = {}): string {
  * (error, line 12) and a host port (warning, line 15). It and the other pods below mount no API
  * token and come with a NetworkPolicy of their namespace (so the tenancy rules are quiet).
  */
+/** The namespace's default-deny NetworkPolicy, shipped with the pods below so that network-policy-missing stays quiet. */
+const DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: cnf-default-deny
+  namespace: cnf
+spec:
+  podSelector: {}
+`;
+
 export const POD = `apiVersion: v1
 kind: Pod
 metadata:
@@ -57,14 +67,7 @@ spec:
           hostPort: 8805
   automountServiceAccountToken: false
 ---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: cnf-default-deny
-  namespace: cnf
-spec:
-  podSelector: {}
-`;
+${DEFAULT_DENY}`;
 
 /** Turns the tenancy rules (RA2 gap 1) off, for tests whose own fixtures are about something else. */
 export const GAP1_OFF = ['network-policy-missing', 'service-account-token-automounted', 'workload-in-default-namespace', 'namespace-tenant-guardrails-missing', 'multus-cross-namespace-attachment'].flatMap((id) => ['--rule', `${id}=off`]);
@@ -82,14 +85,7 @@ spec:
       image: registry.example/smf:1.0
   automountServiceAccountToken: false
 ---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: cnf-default-deny
-  namespace: cnf
-spec:
-  podSelector: {}
-`;
+${DEFAULT_DENY}`;
 
 /** A Pod whose only finding is the host port warning (line 11). */
 export const HOST_PORT_ONLY = `apiVersion: v1
@@ -105,14 +101,7 @@ spec:
         - hostPort: 38412
   automountServiceAccountToken: false
 ---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: cnf-default-deny
-  namespace: cnf
-spec:
-  podSelector: {}
-`;
+${DEFAULT_DENY}`;
 
 export const PRIVILEGED_MESSAGE =
   "Container 'upf' runs privileged: it gets every capability and the node's devices. Drop privileged mode and add only the capabilities it needs (RA2 ra2.app.041).";
