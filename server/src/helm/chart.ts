@@ -130,7 +130,7 @@ export class ChartLoader {
  * (files of `--values`, later wins) and, for a subchart, by its parent's `<name>:` and `global:`
  * values, as Helm coalesces them.
  */
-export function loadChart(root: string, files: ChartFiles, overrides: readonly string[] = []): Chart {
+function loadChart(root: string, files: ChartFiles, overrides: readonly string[] = []): Chart {
   const problems: string[] = [];
   const metadata = readChartYaml(root, files, problems);
   const name = typeof metadata.get('Name') === 'string' ? (metadata.get('Name') as string) : basename(root);

@@ -68,6 +68,15 @@ export function readSource(text: string, settings: Settings, options: SourceOpti
   return { ...renderedSource(text, renderGeneric(text), settings, options), ...(parsed ? { template: { parsed, chart: NO_CHART } } : {}) };
 }
 
+/**
+ * A chart's own YAML files (Chart.yaml, values files) hold no manifest, but YAML that does not parse
+ * there is said where it is: the chart's templates are otherwise rendered without those values.
+ */
+function chartFileYaml(text: string, options: SourceOptions, settings: Settings): Finding[] {
+  if (!options.path || !/\.ya?ml$/i.test(options.path)) return [];
+  return lint(parseFile(text), settings, []).findings;
+}
+
 /** On a chart's Chart.yaml, one information per packaged subchart, whose templates are not linted. */
 function packagedSubcharts(options: SourceOptions, settings: Settings): Finding[] {
   if (!options.path || !options.charts || basename(options.path) !== 'Chart.yaml') return [];
@@ -108,7 +117,7 @@ export function lintSource(text: string, settings: Settings, rules: readonly Rul
   if (!settings.enable) return { findings: [], ruleErrors: [], lines, source };
   const ofTemplate = source.template ? templateFindings(text, source.template.parsed, source.template.chart, settings, rules) : [];
   if (source.notFollowed) return { findings: [...notFollowedFinding(source.notFollowed, settings), ...ofTemplate], ruleErrors: [], lines, source };
-  if (source.kind === 'chart-file') return { findings: packagedSubcharts(options, settings), ruleErrors: [], lines, source };
+  if (source.kind === 'chart-file') return { findings: [...chartFileYaml(text, options, settings), ...packagedSubcharts(options, settings)], ruleErrors: [], lines, source };
   if (!source.file) return { findings: [], ruleErrors: [], lines, source };
   if (source.rendered) {
     const valuesText = (path: string) => options.charts?.read(path);

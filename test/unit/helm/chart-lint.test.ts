@@ -126,6 +126,11 @@ describe('charts: findings on the template line', () => {
     assert.equal(result.findings[1].related, undefined);
   });
 
+  it('a values.yaml that does not parse says so where it is, with the parser position', () => {
+    const broken = { ...files, 'values.yaml': 'privileged: true\nimage: [registry.example/upf\n' };
+    assert.deepEqual(lintChart(chart(broken), broken, 'values.yaml').summary, ['3:1-3:1 yaml-syntax/syntax']);
+  });
+
   it('values.yaml, Chart.yaml and helper files have no findings of their own', () => {
     for (const file of ['values.yaml', 'templates/_helpers.tpl', 'Chart.yaml']) {
       const text = file === 'Chart.yaml' ? 'apiVersion: v2\nname: upf\n' : files[file as keyof typeof files];
